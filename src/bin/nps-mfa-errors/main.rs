@@ -1,0 +1,71 @@
+//! `nps-mfa-errors`: look up NPS extension error codes and messages offline.
+//!
+//! Exit codes: 0 found, 1 not found (a suggestion on stderr), 2 bad usage or unreadable input.
+
+#![forbid(unsafe_code)]
+
+mod explain;
+mod export;
+mod list;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Offline knowledge base of the NPS extension for Microsoft Entra multifactor authentication:
+/// every documented error code, its messages, its category and what to do about it.
+#[derive(Debug, Parser)]
+#[command(name = "nps-mfa-errors", version, about, max_term_width = 80)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Explain a code (any case) or a message as it appears in a log.
+    Explain(explain::Args),
+    /// List every documented code, one per line.
+    List(list::Args),
+    /// Write the whole catalog as JSON, YAML, CSV or Markdown.
+    Export(export::Args),
+}
+
+/// How a command ended, as the process exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    Found,
+    NotFound,
+    Failed,
+}
+
+impl From<Outcome> for ExitCode {
+    fn from(outcome: Outcome) -> Self {
+        match outcome {
+            Outcome::Found => ExitCode::SUCCESS,
+            Outcome::NotFound => ExitCode::from(1),
+            Outcome::Failed => ExitCode::from(2),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Explain(args) => explain::run(&args),
+        Command::List(args) => list::run(&args),
+        Command::Export(args) => export::run(&args),
+    };
+    match result {
+        Ok(outcome) => outcome.into(),
+        Err(error) => {
+            // A closed pipe (`| head`) is not a failure of ours.
+            if error.kind() == std::io::ErrorKind::BrokenPipe {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("nps-mfa-errors: {error}");
+            Outcome::Failed.into()
+        }
+    }
+}

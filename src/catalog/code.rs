@@ -1,0 +1,170 @@
+//! Behaviour of [`ErrorCode`]: parsing, categories and entries.
+
+use core::str::FromStr;
+
+use super::{Category, Entry, ErrorCode, CodeInfo, CODES, CODES_LOWERCASE, CODE_INFO, LONGEST_CODE};
+use crate::error::UnknownCode;
+
+impl ErrorCode {
+    /// Every code, in catalog order (the order of the newest document).
+    ///
+    /// ```
+    /// use nps_mfa_errors::ErrorCode;
+    /// assert_eq!(ErrorCode::all().next(), Some(ErrorCode::ContactSupport));
+    /// assert_eq!(ErrorCode::all().len(), <ErrorCode as strum::EnumCount>::COUNT);
+    /// ```
+    pub fn all() -> impl ExactSizeIterator<Item = ErrorCode> + DoubleEndedIterator + Clone {
+        CODE_INFO.iter().map(|info| info.code)
+    }
+
+    /// Looks a code up exactly as logged (case-sensitive); `None` if it is not documented.
+    ///
+    /// This is the allocation-free core of [`FromStr`]; use `str::parse` to get an
+    /// [`UnknownCode`] error with a suggestion instead.
+    ///
+    /// ```
+    /// use nps_mfa_errors::ErrorCode;
+    /// assert_eq!(ErrorCode::from_code("AccessDenied"), Some(ErrorCode::AccessDenied));
+    /// assert_eq!(ErrorCode::from_code("accessdenied"), None);
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn from_code(code: &str) -> Option<ErrorCode> {
+        CODES.get(code).copied()
+    }
+
+    /// Looks a code up ignoring ASCII case, without allocating.
+    ///
+    /// ```
+    /// use nps_mfa_errors::ErrorCode;
+    /// assert_eq!(ErrorCode::from_code_ignore_case("ests_token_error"), Some(ErrorCode::EstsTokenError));
+    /// assert_eq!(ErrorCode::from_code_ignore_case("USERNOTFOUND"), Some(ErrorCode::UserNotFound));
+    /// assert_eq!(ErrorCode::from_code_ignore_case("no such code"), None);
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn from_code_ignore_case(code: &str) -> Option<ErrorCode> {
+        let bytes = code.as_bytes();
+        if bytes.len() > LONGEST_CODE {
+            return None;
+        }
+        let mut buffer = [0_u8; LONGEST_CODE];
+        let lowered = &mut buffer[..bytes.len()];
+        lowered.copy_from_slice(bytes);
+        lowered.make_ascii_lowercase();
+        // Lower-casing ASCII letters keeps valid UTF-8 valid.
+        let lowered = core::str::from_utf8(lowered).ok()?;
+        CODES_LOWERCASE.get(lowered).copied()
+    }
+
+    #[inline]
+    fn info(self) -> &'static CodeInfo {
+        &CODE_INFO[self as usize]
+    }
+
+    /// One line: what the code means.
+    #[must_use]
+    pub fn summary(self) -> &'static str {
+        self.info().summary
+    }
+
+    /// The section of the code's first documented row.
+    ///
+    /// A few codes sit in two sections; [`categories`](Self::categories) lists them all.
+    ///
+    /// ```
+    /// use nps_mfa_errors::{Category, ErrorCode};
+    /// assert_eq!(ErrorCode::OathCodePinIncorrect.category(), Category::UserError);
+    /// assert_eq!(
+    ///     ErrorCode::OathCodePinIncorrect.categories(),
+    ///     &[Category::UserError, Category::RequiresSupport]
+    /// );
+    /// ```
+    #[must_use]
+    pub fn category(self) -> Category {
+        self.info().categories[0]
+    }
+
+    /// Every section the code is documented in, in catalog order.
+    #[must_use]
+    pub fn categories(self) -> &'static [Category] {
+        self.info().categories
+    }
+
+    /// The documented rows of this code: one per message (or one without a message).
+    ///
+    /// ```
+    /// use nps_mfa_errors::ErrorCode;
+    /// assert_eq!(ErrorCode::AlternateLoginIdError.entries().len(), 3);
+    /// assert_eq!(ErrorCode::InvalidParameter.entries().len(), 7);
+    /// ```
+    #[must_use]
+    pub fn entries(self) -> &'static [Entry] {
+        self.info().entries
+    }
+
+    /// True for rows the documents key by a message rather than a code; their
+    /// [`as_str`](Self::as_str) is an identifier of this crate's choosing.
+    ///
+    /// ```
+    /// use nps_mfa_errors::ErrorCode;
+    /// assert!(ErrorCode::AccessRejectIgnored.is_message_keyed());
+    /// assert!(!ErrorCode::AccessDenied.is_message_keyed());
+    /// ```
+    #[must_use]
+    pub fn is_message_keyed(self) -> bool {
+        self.info().label.is_some()
+    }
+
+    /// For a message-keyed row, the text the documents show in the code column.
+    #[must_use]
+    pub fn label(self) -> Option<&'static str> {
+        self.info().label
+    }
+
+    /// False for the messages that are intended refusals, not faults
+    /// ([`Category::NotAnError`]).
+    ///
+    /// ```
+    /// use nps_mfa_errors::ErrorCode;
+    /// assert!(!ErrorCode::OathCodeIncorrect.is_error());
+    /// assert!(ErrorCode::HttpConnectError.is_error());
+    /// ```
+    #[must_use]
+    pub fn is_error(self) -> bool {
+        self.categories().iter().any(|c| *c != Category::NotAnError)
+    }
+}
+
+impl FromStr for ErrorCode {
+    type Err = UnknownCode;
+
+    /// Parses a code exactly as logged (case-sensitive).
+    ///
+    /// ```
+    /// use nps_mfa_errors::ErrorCode;
+    /// let code: ErrorCode = "ESTS_TOKEN_ERROR".parse()?;
+    /// assert_eq!(code, ErrorCode::EstsTokenError);
+    ///
+    /// let error = "ESTS_TOKEN_EROR".parse::<ErrorCode>().unwrap_err();
+    /// assert_eq!(error.suggestion(), Some(ErrorCode::EstsTokenError));
+    /// # Ok::<(), nps_mfa_errors::UnknownCode>(())
+    /// ```
+    fn from_str(code: &str) -> Result<Self, Self::Err> {
+        ErrorCode::from_code(code).ok_or_else(|| UnknownCode::new(code))
+    }
+}
+
+impl TryFrom<&str> for ErrorCode {
+    type Error = UnknownCode;
+
+    fn try_from(code: &str) -> Result<Self, Self::Error> {
+        code.parse()
+    }
+}
+
+impl AsRef<str> for ErrorCode {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}

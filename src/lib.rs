@@ -1,0 +1,62 @@
+//! The offline, typed knowledge base of every error code documented for the NPS extension for
+//! Microsoft Entra multifactor authentication (formerly Azure MFA): each code, its exact
+//! messages, its category and what to do about it.
+//!
+//! ```
+//! use nps_mfa_errors::{Category, ErrorCode};
+//!
+//! let code: ErrorCode = "ESTS_TOKEN_ERROR".parse()?;
+//! assert_eq!(code.category(), Category::NpsExtension);
+//! for step in code.entries()[0].steps() {
+//!     println!("- {step}");
+//! }
+//! # Ok::<(), nps_mfa_errors::UnknownCode>(())
+//! ```
+//!
+//! # What is in it
+//!
+//! - [`ErrorCode`]: one variant per documented code, with `as_str`, exact
+//!   [`FromStr`](core::str::FromStr) (a `phf` perfect-hash table, [`CODES`]), allocation-free
+//!   [`ErrorCode::from_code_ignore_case`], [`category`](ErrorCode::category),
+//!   [`entries`](ErrorCode::entries) and more. Its variant docs are the knowledge base itself.
+//! - [`Entry`]: one documented row: every wording of its message, a summary, remediation steps
+//!   in our own words, links (absolute URLs) and the [`Source`]s (document version and section)
+//!   that list it.
+//! - [`Category`]: the sections of the errors page.
+//! - [`find_message`] and [`lookup`]: from a log message (any documented wording, placeholders
+//!   filled in, any case or spacing) or a code in any case to its entry.
+//!
+//! # Features
+//!
+//! - `serde`: `Serialize` for every type (codes and categories as their strings),
+//!   `Deserialize` for [`ErrorCode`] and [`Category`], and the [`export`] module.
+//! - `cli`: the `nps-mfa-errors` command-line tool.
+//!
+//! With no features the crate depends on `phf`, `strum` and `thiserror` only.
+//!
+//! # Where the data comes from
+//!
+//! `data/catalog.yaml`, built from every version of Microsoft's page *Resolve error messages
+//! from the NPS extension for Microsoft Entra multifactor authentication* (2017 to 2025,
+//! including machine-translated ones) and the NPS extension how-to. `build.rs` validates it and
+//! compiles it into this crate; [`documents`] lists the versions cited.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_auto_cfg))]
+
+mod catalog;
+mod error;
+mod fold;
+mod lookup;
+mod suggest;
+
+#[cfg(feature = "serde")]
+pub mod export;
+#[cfg(feature = "serde")]
+mod serde_impls;
+
+
+pub use catalog::{documents, Category, Document, Entry, ErrorCode, Link, Source, Wording, CODES, SCHEMA_VERSION};
+pub use error::{UnknownCategory, UnknownCode};
+pub use lookup::{find_message, lookup, Lookup, MessageMatch};

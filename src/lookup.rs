@@ -1,0 +1,126 @@
+//! Finding catalog entries from what a user has in hand: a code in any case, or text that is or
+//! contains a documented message.
+
+use crate::catalog::MESSAGE_PATTERNS;
+use crate::fold::fold;
+use crate::{Entry, ErrorCode, UnknownCode, Wording};
+
+/// A documented message found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MessageMatch {
+    code: ErrorCode,
+    entry: &'static Entry,
+    wording: &'static Wording,
+}
+
+impl MessageMatch {
+    /// The code the message belongs to (the first code where a row names two).
+    #[must_use]
+    pub const fn code(&self) -> ErrorCode {
+        self.code
+    }
+
+    /// The matching entry of that code.
+    #[must_use]
+    pub const fn entry(&self) -> &'static Entry {
+        self.entry
+    }
+
+    /// The documented wording that matched.
+    #[must_use]
+    pub const fn wording(&self) -> &'static Wording {
+        self.wording
+    }
+}
+
+/// Finds the documented message that `text` is or contains.
+///
+/// Any documented wording matches; `{0}`/`{1}` placeholders and the variable parts of a
+/// message (the user, the product name) match any text; case and white space are folded. When
+/// several messages match, the most specific one (the most literal text) wins, so
+/// `Wrong code and pin entered. (OneWaySMS)` is `SMSAuthFailedWrongCodePinEntered`, not
+/// `OathCodePinIncorrect`.
+///
+/// ```
+/// use nps_mfa_errors::{find_message, ErrorCode};
+///
+/// let found = find_message(
+///     "The length of CompanyName Contoso Ltd is longer than the maximum allowed length 64",
+/// )
+/// .unwrap();
+/// assert_eq!(found.code(), ErrorCode::InvalidParameter);
+///
+/// let found = find_message("Msg:: caller tenant does not have access permissions to do authentication for the user").unwrap();
+/// assert_eq!(found.code(), ErrorCode::AccessDenied);
+///
+/// assert!(find_message("The service started.").is_none());
+/// ```
+#[must_use]
+pub fn find_message(text: &str) -> Option<MessageMatch> {
+    let folded = fold(text);
+    let mut best: Option<(usize, &crate::catalog::MessagePattern)> = None;
+    for pattern in &MESSAGE_PATTERNS {
+        if let Some(score) = match_score(&folded, pattern.segments) {
+            if best.is_none_or(|(best_score, _)| score > best_score) {
+                best = Some((score, pattern));
+            }
+        }
+    }
+    best.map(|(_, pattern)| {
+        let entry = &pattern.code.entries()[pattern.entry];
+        MessageMatch { code: pattern.code, entry, wording: &entry.wordings()[pattern.wording] }
+    })
+}
+
+/// If every literal piece occurs in order, how much literal text matched.
+fn match_score(haystack: &str, segments: &[&str]) -> Option<usize> {
+    let mut from = 0;
+    let mut score = 0;
+    for segment in segments {
+        let at = haystack[from..].find(segment)?;
+        from += at + segment.len();
+        score += segment.len();
+    }
+    Some(score)
+}
+
+/// What [`lookup`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Lookup {
+    /// The query is a code (in any case).
+    Code(ErrorCode),
+    /// The query is or contains a documented message.
+    Message(MessageMatch),
+}
+
+impl Lookup {
+    /// The code that was found.
+    #[must_use]
+    pub const fn code(&self) -> ErrorCode {
+        match self {
+            Lookup::Code(code) => *code,
+            Lookup::Message(found) => found.code(),
+        }
+    }
+}
+
+/// Looks up whatever a user has: a code in any case, or a message as it appears in a log.
+///
+/// ```
+/// use nps_mfa_errors::{lookup, ErrorCode, Lookup};
+///
+/// assert_eq!(lookup("ests_token_error")?, Lookup::Code(ErrorCode::EstsTokenError));
+/// assert_eq!(lookup("Error: Alternate LoginId lookup failed")?.code(), ErrorCode::AlternateLoginIdError);
+///
+/// let error = lookup("ESTS_TOKEN_EROR").unwrap_err();
+/// assert_eq!(error.suggestion(), Some(ErrorCode::EstsTokenError));
+/// # Ok::<(), nps_mfa_errors::UnknownCode>(())
+/// ```
+pub fn lookup(query: &str) -> Result<Lookup, UnknownCode> {
+    let trimmed = query.trim();
+    if let Some(code) = ErrorCode::from_code(trimmed).or_else(|| ErrorCode::from_code_ignore_case(trimmed)) {
+        return Ok(Lookup::Code(code));
+    }
+    find_message(trimmed).map(Lookup::Message).ok_or_else(|| UnknownCode::new(trimmed))
+}
