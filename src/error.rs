@@ -5,7 +5,6 @@ use core::fmt::Display;
 
 use crate::{suggest, Category, ErrorCode};
 
-
 /// The input is neither a documented code nor (for [`lookup`](crate::lookup)) text that
 /// contains a documented message.
 ///
@@ -26,7 +25,10 @@ pub struct UnknownCode {
 
 impl UnknownCode {
     pub(crate) fn new(input: &str) -> Self {
-        UnknownCode { input: input.to_owned(), suggestion: suggest::closest_code(input) }
+        UnknownCode {
+            input: input.to_owned(),
+            suggestion: suggest::closest_code(input),
+        }
     }
 
     /// The rejected input, as given.
@@ -48,7 +50,9 @@ impl Display for Hint {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         match self.0 {
             Some(code) => write!(f, "did you mean `{code}`?"),
-            None => f.write_str("check the spelling, or pass the whole log message so it can be matched"),
+            None => f.write_str(
+                "check the spelling, or pass the whole log message so it can be matched",
+            ),
         }
     }
 }
@@ -70,7 +74,10 @@ pub struct UnknownCategory {
 
 impl UnknownCategory {
     pub(crate) fn new(input: &str) -> Self {
-        UnknownCategory { input: input.to_owned(), suggestion: suggest::closest_category(input) }
+        UnknownCategory {
+            input: input.to_owned(),
+            suggestion: suggest::closest_category(input),
+        }
     }
 
     /// The rejected input, as given.

@@ -56,7 +56,8 @@ pub mod export;
 #[cfg(feature = "serde")]
 mod serde_impls;
 
-
-pub use catalog::{documents, Category, Document, Entry, ErrorCode, Link, Source, Wording, CODES, SCHEMA_VERSION};
+pub use catalog::{
+    documents, Category, Document, Entry, ErrorCode, Link, Source, Wording, CODES, SCHEMA_VERSION,
+};
 pub use error::{UnknownCategory, UnknownCode};
 pub use lookup::{find_message, lookup, Lookup, MessageMatch};

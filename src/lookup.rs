@@ -68,7 +68,11 @@ pub fn find_message(text: &str) -> Option<MessageMatch> {
     }
     best.map(|(_, pattern)| {
         let entry = &pattern.code.entries()[pattern.entry];
-        MessageMatch { code: pattern.code, entry, wording: &entry.wordings()[pattern.wording] }
+        MessageMatch {
+            code: pattern.code,
+            entry,
+            wording: &entry.wordings()[pattern.wording],
+        }
     })
 }
 
@@ -119,8 +123,12 @@ impl Lookup {
 /// ```
 pub fn lookup(query: &str) -> Result<Lookup, UnknownCode> {
     let trimmed = query.trim();
-    if let Some(code) = ErrorCode::from_code(trimmed).or_else(|| ErrorCode::from_code_ignore_case(trimmed)) {
+    if let Some(code) =
+        ErrorCode::from_code(trimmed).or_else(|| ErrorCode::from_code_ignore_case(trimmed))
+    {
         return Ok(Lookup::Code(code));
     }
-    find_message(trimmed).map(Lookup::Message).ok_or_else(|| UnknownCode::new(trimmed))
+    find_message(trimmed)
+        .map(Lookup::Message)
+        .ok_or_else(|| UnknownCode::new(trimmed))
 }

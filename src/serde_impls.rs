@@ -40,7 +40,9 @@ where
 impl<'de> Deserialize<'de> for ErrorCode {
     /// Reads the code string, exactly as [`FromStr`](core::str::FromStr) does.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(ParseVisitor(core::marker::PhantomData)).map_err(D::Error::custom)
+        deserializer
+            .deserialize_str(ParseVisitor(core::marker::PhantomData))
+            .map_err(D::Error::custom)
     }
 }
 

@@ -11,7 +11,10 @@ pub(crate) fn closest_code(input: &str) -> Option<ErrorCode> {
 
 /// The category identifier closest to `input`, if it is close enough.
 pub(crate) fn closest_category(input: &str) -> Option<Category> {
-    closest(input, Category::all().map(|category| (category, category.as_str())))
+    closest(
+        input,
+        Category::all().map(|category| (category, category.as_str())),
+    )
 }
 
 fn closest<T: Copy>(input: &str, candidates: impl Iterator<Item = (T, &'static str)>) -> Option<T> {
@@ -78,8 +81,14 @@ mod tests {
 
     #[test]
     fn separators_and_case_do_not_count() {
-        assert_eq!(closest_code("ests token error"), Some(ErrorCode::EstsTokenError));
-        assert_eq!(closest_code("user-not-found"), Some(ErrorCode::UserNotFound));
+        assert_eq!(
+            closest_code("ests token error"),
+            Some(ErrorCode::EstsTokenError)
+        );
+        assert_eq!(
+            closest_code("user-not-found"),
+            Some(ErrorCode::UserNotFound)
+        );
     }
 
     #[test]

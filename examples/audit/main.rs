@@ -36,7 +36,10 @@ fn main() -> ExitCode {
             }
         }
     }
-    println!("audit: {} page(s), {rows_total} row(s), {missing_total} missing, {unreadable} unreadable", paths.len());
+    println!(
+        "audit: {} page(s), {rows_total} row(s), {missing_total} missing, {unreadable} unreadable",
+        paths.len()
+    );
     if unreadable > 0 {
         ExitCode::from(2)
     } else if missing_total > 0 {
@@ -48,14 +51,26 @@ fn main() -> ExitCode {
 
 fn audit(path: &Path) -> Result<(usize, usize), String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read: {e}"))?;
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-    let page = if name.ends_with(".tsv") { page::parse_tsv(name, &text)? } else { page::parse_markdown(&text)? };
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let page = if name.ends_with(".tsv") {
+        page::parse_tsv(name, &text)?
+    } else {
+        page::parse_markdown(&text)?
+    };
     let missing = page::missing_rows(&page)?;
     let id = page.document().map_or("?", |d| d.id());
     if page.rows.is_empty() {
         println!("{}: {id}: no error table, nothing to check", path.display());
     } else {
-        println!("{}: {id}: {} row(s), {} missing", path.display(), page.rows.len(), missing.len());
+        println!(
+            "{}: {id}: {} row(s), {} missing",
+            path.display(),
+            page.rows.len(),
+            missing.len()
+        );
     }
     for m in &missing {
         println!("  line {}: {}", m.row.line, m.reason);

@@ -44,7 +44,9 @@ pub struct Page {
 impl Page {
     /// The catalog's record of this document version.
     pub fn document(&self) -> Option<&'static Document> {
-        documents().iter().find(|d| d.date() == self.date && d.locale().eq_ignore_ascii_case(&self.locale))
+        documents()
+            .iter()
+            .find(|d| d.date() == self.date && d.locale().eq_ignore_ascii_case(&self.locale))
     }
 }
 
@@ -59,7 +61,13 @@ pub fn parse_markdown(text: &str) -> Result<Page, String> {
     for (i, line) in lines.iter().enumerate() {
         let trimmed = line.trim();
         if let Some(value) = trimmed.strip_prefix("ms.date:") {
-            date = Some(us_date_to_iso(value.trim()).ok_or_else(|| format!("line {}: ms.date `{}` is not MM/DD/YYYY", i + 1, value.trim()))?);
+            date = Some(us_date_to_iso(value.trim()).ok_or_else(|| {
+                format!(
+                    "line {}: ms.date `{}` is not MM/DD/YYYY",
+                    i + 1,
+                    value.trim()
+                )
+            })?);
         } else if let Some(value) = trimmed.strip_prefix("ms.contentlocale:") {
             locale = value.trim().to_owned();
         } else if trimmed.starts_with("## ") || trimmed.starts_with("### ") {
@@ -74,7 +82,10 @@ pub fn parse_markdown(text: &str) -> Result<Page, String> {
                 None => {
                     let is_error_table = cells.first().is_some_and(|c| c == "Error code");
                     let message_column = cells.iter().position(|c| c == "Error message");
-                    table = Some(Table { is_error_table, message_column });
+                    table = Some(Table {
+                        is_error_table,
+                        message_column,
+                    });
                 }
                 Some(t) if t.is_error_table => {
                     let machine = locale != "en-US";
@@ -94,7 +105,10 @@ pub fn parse_markdown(text: &str) -> Result<Page, String> {
 /// whose file name ends in `-YYYY-MM-DD.tsv`.
 pub fn parse_tsv(file_name: &str, text: &str) -> Result<Page, String> {
     let stem = file_name.strip_suffix(".tsv").ok_or("not a .tsv file")?;
-    let date = stem.get(stem.len().saturating_sub(10)..).filter(|d| d.len() == 10 && d.as_bytes()[4] == b'-').ok_or("the file name does not end in a YYYY-MM-DD date")?;
+    let date = stem
+        .get(stem.len().saturating_sub(10)..)
+        .filter(|d| d.len() == 10 && d.as_bytes()[4] == b'-')
+        .ok_or("the file name does not end in a YYYY-MM-DD date")?;
     let mut rows = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.starts_with('#') || line.trim().is_empty() {
@@ -102,7 +116,10 @@ pub fn parse_tsv(file_name: &str, text: &str) -> Result<Page, String> {
         }
         let mut fields = line.split('\t');
         let (Some(key), Some(code_cell)) = (fields.next(), fields.next()) else {
-            return Err(format!("line {}: expected section<TAB>code<TAB>message", i + 1));
+            return Err(format!(
+                "line {}: expected section<TAB>code<TAB>message",
+                i + 1
+            ));
         };
         let message = fields.next().unwrap_or("").trim().to_owned();
         let section = match key {
@@ -124,9 +141,18 @@ pub fn parse_tsv(file_name: &str, text: &str) -> Result<Page, String> {
             (RowKey::Label(label), true) => label.clone(),
             _ => message,
         };
-        rows.push(Row { line: i + 1, section: section.to_owned(), key, message });
+        rows.push(Row {
+            line: i + 1,
+            section: section.to_owned(),
+            key,
+            message,
+        });
     }
-    Ok(Page { date: date.to_owned(), locale: "en-US".to_owned(), rows })
+    Ok(Page {
+        date: date.to_owned(),
+        locale: "en-US".to_owned(),
+        rows,
+    })
 }
 
 struct Table {
@@ -134,13 +160,24 @@ struct Table {
     message_column: Option<usize>,
 }
 
-fn row(line: usize, section: &str, cells: &[String], message_column: Option<usize>, machine: bool) -> Row {
+fn row(
+    line: usize,
+    section: &str,
+    cells: &[String],
+    message_column: Option<usize>,
+    machine: bool,
+) -> Row {
     let code_cell = cells.first().cloned().unwrap_or_default();
     let (head, after_break) = match code_cell.split_once("<br>") {
         Some((head, rest)) => (head.trim().to_owned(), Some(rest.trim().to_owned())),
         None => (code_cell.clone(), None),
     };
-    let bold: Vec<String> = head.split("**").skip(1).step_by(2).map(|s| s.trim().to_owned()).collect();
+    let bold: Vec<String> = head
+        .split("**")
+        .skip(1)
+        .step_by(2)
+        .map(|s| s.trim().to_owned())
+        .collect();
     let bold: Vec<String> = bold.into_iter().filter(|s| !s.is_empty()).collect();
     let key = if !bold.is_empty() && bold.iter().all(|b| is_code_token(b)) {
         RowKey::Codes(bold)
@@ -158,7 +195,12 @@ fn row(line: usize, section: &str, cells: &[String], message_column: Option<usiz
     if machine {
         message = undo_translation_artefacts(&message);
     }
-    Row { line, section: section.to_owned(), key, message: message.trim().to_owned() }
+    Row {
+        line,
+        section: section.to_owned(),
+        key,
+        message: message.trim().to_owned(),
+    }
 }
 
 /// The English of a machine-translated line: each translated span replaced by its
@@ -201,8 +243,15 @@ pub fn undo_translation_artefacts(text: &str) -> String {
         .map(|(i, &word)| {
             if word == "hello" {
                 let starts_sentence = i == 0 || words[i - 1].ends_with('.');
-                if starts_sentence { "The".to_owned() } else { "the".to_owned() }
-            } else if let Some(rest) = word.strip_prefix("too").filter(|r| r.starts_with(|c: char| c.is_ascii_lowercase())) {
+                if starts_sentence {
+                    "The".to_owned()
+                } else {
+                    "the".to_owned()
+                }
+            } else if let Some(rest) = word
+                .strip_prefix("too")
+                .filter(|r| r.starts_with(|c: char| c.is_ascii_lowercase()))
+            {
                 format!("to {}", undo_translation_artefacts(rest))
             } else {
                 word.to_owned()
@@ -226,7 +275,8 @@ fn cells(line: &str) -> Vec<String> {
 }
 
 fn is_code_token(text: &str) -> bool {
-    text.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    text.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 fn us_date_to_iso(date: &str) -> Option<String> {
@@ -247,13 +297,24 @@ pub struct Missing {
 /// Every row of the page that the catalog does not record for this document version.
 pub fn missing_rows(page: &Page) -> Result<Vec<Missing>, String> {
     let document = page.document().ok_or_else(|| {
-        format!("the catalog declares no document dated {} in locale {}; add it to data/catalog.yaml", page.date, page.locale)
+        format!(
+            "the catalog declares no document dated {} in locale {}; add it to data/catalog.yaml",
+            page.date, page.locale
+        )
     })?;
     let mut missing = Vec::new();
     for row in &page.rows {
         let codes: Vec<Result<ErrorCode, String>> = match &row.key {
-            RowKey::Codes(codes) => codes.iter().map(|c| ErrorCode::from_code(c).ok_or_else(|| format!("code `{c}` is not in the catalog"))).collect(),
-            RowKey::Label(label) => vec![ErrorCode::all().find(|c| c.label() == Some(label.as_str())).ok_or_else(|| format!("no message-keyed code has the label `{label}`"))],
+            RowKey::Codes(codes) => codes
+                .iter()
+                .map(|c| {
+                    ErrorCode::from_code(c)
+                        .ok_or_else(|| format!("code `{c}` is not in the catalog"))
+                })
+                .collect(),
+            RowKey::Label(label) => vec![ErrorCode::all()
+                .find(|c| c.label() == Some(label.as_str()))
+                .ok_or_else(|| format!("no message-keyed code has the label `{label}`"))],
         };
         for code in codes {
             let problem = match code {
@@ -261,7 +322,10 @@ pub fn missing_rows(page: &Page) -> Result<Vec<Missing>, String> {
                 Ok(code) => check(code, document, row),
             };
             if let Some(reason) = problem {
-                missing.push(Missing { row: row.clone(), reason });
+                missing.push(Missing {
+                    row: row.clone(),
+                    reason,
+                });
             }
         }
     }
@@ -269,16 +333,33 @@ pub fn missing_rows(page: &Page) -> Result<Vec<Missing>, String> {
 }
 
 fn check(code: ErrorCode, document: &Document, row: &Row) -> Option<String> {
-    let listed = |entry: &&Entry| entry.sources().iter().any(|s| std::ptr::eq(s.document(), document) && s.section() == row.section);
+    let listed = |entry: &&Entry| {
+        entry
+            .sources()
+            .iter()
+            .any(|s| std::ptr::eq(s.document(), document) && s.section() == row.section)
+    };
     let candidates: Vec<&Entry> = code.entries().iter().filter(listed).collect();
     if candidates.is_empty() {
-        return Some(format!("no entry of `{code}` lists {} under \"{}\"", document.id(), row.section));
+        return Some(format!(
+            "no entry of `{code}` lists {} under \"{}\"",
+            document.id(),
+            row.section
+        ));
     }
     if row.message.is_empty() {
         return None;
     }
     let has_wording = candidates.iter().any(|entry| {
-        entry.wordings().iter().any(|w| w.text() == row.message && w.documents().iter().any(|d| std::ptr::eq(*d, document)))
+        entry.wordings().iter().any(|w| {
+            w.text() == row.message && w.documents().iter().any(|d| std::ptr::eq(*d, document))
+        })
     });
-    (!has_wording).then(|| format!("`{code}` has no wording \"{}\" attributed to {}", row.message, document.id()))
+    (!has_wording).then(|| {
+        format!(
+            "`{code}` has no wording \"{}\" attributed to {}",
+            row.message,
+            document.id()
+        )
+    })
 }

@@ -30,7 +30,10 @@ impl FromStr for Category {
     /// # Ok::<(), nps_mfa_errors::UnknownCategory>(())
     /// ```
     fn from_str(id: &str) -> Result<Self, Self::Err> {
-        CATEGORIES.get(id).copied().ok_or_else(|| UnknownCategory::new(id))
+        CATEGORIES
+            .get(id)
+            .copied()
+            .ok_or_else(|| UnknownCategory::new(id))
     }
 }
 

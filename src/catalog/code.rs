@@ -2,7 +2,10 @@
 
 use core::str::FromStr;
 
-use super::{Category, Entry, ErrorCode, CodeInfo, CODES, CODES_LOWERCASE, CODE_INFO, LONGEST_CODE};
+use super::{
+    exact_slot, ignore_case_slot, Category, CodeInfo, Entry, ErrorCode, CODE_INFO, EXACT_SLOTS,
+    IGNORE_CASE_SLOTS, LONGEST_CODE,
+};
 use crate::error::UnknownCode;
 
 impl ErrorCode {
@@ -20,7 +23,9 @@ impl ErrorCode {
     /// Looks a code up exactly as logged (case-sensitive); `None` if it is not documented.
     ///
     /// This is the allocation-free core of [`FromStr`]; use `str::parse` to get an
-    /// [`UnknownCode`] error with a suggestion instead.
+    /// [`UnknownCode`] error with a suggestion instead. It answers exactly as
+    /// [`CODES`](crate::CODES)`.get(code)` does, through a cheaper perfect hash that `build.rs`
+    /// generates for the documented codes (see `benches/lookup.rs`).
     ///
     /// ```
     /// use nps_mfa_errors::ErrorCode;
@@ -30,7 +35,12 @@ impl ErrorCode {
     #[must_use]
     #[inline]
     pub fn from_code(code: &str) -> Option<ErrorCode> {
-        CODES.get(code).copied()
+        let key = code.as_bytes();
+        if !(1..=LONGEST_CODE).contains(&key.len()) {
+            return None;
+        }
+        let info = CODE_INFO.get(usize::from(EXACT_SLOTS[exact_slot(key)]))?;
+        (info.name.as_bytes() == key).then_some(info.code)
     }
 
     /// Looks a code up ignoring ASCII case, without allocating.
@@ -44,17 +54,15 @@ impl ErrorCode {
     #[must_use]
     #[inline]
     pub fn from_code_ignore_case(code: &str) -> Option<ErrorCode> {
-        let bytes = code.as_bytes();
-        if bytes.len() > LONGEST_CODE {
+        let key = code.as_bytes();
+        if !(1..=LONGEST_CODE).contains(&key.len()) {
             return None;
         }
-        let mut buffer = [0_u8; LONGEST_CODE];
-        let lowered = &mut buffer[..bytes.len()];
-        lowered.copy_from_slice(bytes);
-        lowered.make_ascii_lowercase();
-        // Lower-casing ASCII letters keeps valid UTF-8 valid.
-        let lowered = core::str::from_utf8(lowered).ok()?;
-        CODES_LOWERCASE.get(lowered).copied()
+        let info = CODE_INFO.get(usize::from(IGNORE_CASE_SLOTS[ignore_case_slot(key)]))?;
+        info.name
+            .as_bytes()
+            .eq_ignore_ascii_case(key)
+            .then_some(info.code)
     }
 
     #[inline]

@@ -187,7 +187,10 @@ impl std::error::Error for CatalogErrors {}
 pub fn parse(file: &str, yaml: &str) -> Result<Catalog, CatalogErrors> {
     let catalog: Catalog = serde_yaml::from_str(yaml).map_err(|error| {
         let (entry, field) = match error.location() {
-            Some(at) => (format!("line {}, column {}", at.line(), at.column()), "yaml".to_owned()),
+            Some(at) => (
+                format!("line {}, column {}", at.line(), at.column()),
+                "yaml".to_owned(),
+            ),
             None => ("catalog".to_owned(), "yaml".to_owned()),
         };
         CatalogErrors(vec![CatalogError {
@@ -237,8 +240,12 @@ pub fn is_well_formed_https_url(url: &str) -> bool {
         && host.contains('.')
         && !host.starts_with('.')
         && !host.ends_with('.')
-        && host.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
-        && !url.chars().any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
         && url.matches('#').count() <= 1
 }
 
@@ -297,7 +304,11 @@ pub fn literal_segments(text: &str, variable: &[String]) -> Vec<String> {
         rest = &rest[c.len_utf8()..];
     }
     pieces.push(current);
-    pieces.iter().map(|p| fold(p)).filter(|p| !p.is_empty()).collect()
+    pieces
+        .iter()
+        .map(|p| fold(p))
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// If `text` starts with a placeholder (`{0}` or `\{0}\`), returns what follows it.
@@ -320,7 +331,8 @@ fn placeholder_at(text: &str) -> Option<&str> {
 
 /// True if the text has a `{N}` placeholder.
 pub fn has_placeholder(text: &str) -> bool {
-    text.char_indices().any(|(i, _)| placeholder_at(&text[i..]).is_some())
+    text.char_indices()
+        .any(|(i, _)| placeholder_at(&text[i..]).is_some())
 }
 
 const KNOWN_LOCALE_SHAPE: fn(&str) -> bool = |locale| {
@@ -339,7 +351,10 @@ fn is_iso_date(date: &str) -> bool {
     bytes.len() == 10
         && bytes[4] == b'-'
         && bytes[7] == b'-'
-        && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit())
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit())
         && (1..=12).contains(&date[5..7].parse::<u32>().unwrap_or(0))
         && (1..=31).contains(&date[8..10].parse::<u32>().unwrap_or(0))
 }
@@ -351,7 +366,9 @@ fn is_code_token(code: &str) -> bool {
 
 fn is_snake_id(id: &str) -> bool {
     id.chars().next().is_some_and(|c| c.is_ascii_lowercase())
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// Collects problems for one file.
@@ -361,7 +378,12 @@ struct Problems<'a> {
 }
 
 impl Problems<'_> {
-    fn add(&mut self, entry: impl Into<String>, field: impl Into<String>, problem: impl Into<String>) {
+    fn add(
+        &mut self,
+        entry: impl Into<String>,
+        field: impl Into<String>,
+        problem: impl Into<String>,
+    ) {
         self.found.push(CatalogError {
             file: self.file.to_owned(),
             entry: entry.into(),
@@ -374,7 +396,11 @@ impl Problems<'_> {
         if value.trim().is_empty() {
             self.add(entry, field, "must not be empty");
         } else if value.trim() != value {
-            self.add(entry, field, "has leading or trailing white space; remove it");
+            self.add(
+                entry,
+                field,
+                "has leading or trailing white space; remove it",
+            );
         }
     }
 }
@@ -382,7 +408,10 @@ impl Problems<'_> {
 impl Catalog {
     /// Checks every rule; returns all problems at once.
     pub fn validate(&self, file: &str) -> Result<(), CatalogErrors> {
-        let mut problems = Problems { file, found: Vec::new() };
+        let mut problems = Problems {
+            file,
+            found: Vec::new(),
+        };
         if self.schema_version == 0 {
             problems.add("catalog", "schema_version", "must be 1 or more");
         }
@@ -399,11 +428,22 @@ impl Catalog {
     fn validate_documents<'a>(&'a self, problems: &mut Problems<'_>) -> BTreeSet<&'a str> {
         let mut ids = BTreeSet::new();
         if self.documents.is_empty() {
-            problems.add("catalog", "documents", "declare at least one source document");
+            problems.add(
+                "catalog",
+                "documents",
+                "declare at least one source document",
+            );
         }
         for pair in self.documents.windows(2) {
             if pair[1].date < pair[0].date {
-                problems.add(format!("document `{}`", pair[1].id), "date", format!("documents are listed oldest first, but this one is older than `{}`", pair[0].id));
+                problems.add(
+                    format!("document `{}`", pair[1].id),
+                    "date",
+                    format!(
+                        "documents are listed oldest first, but this one is older than `{}`",
+                        pair[0].id
+                    ),
+                );
             }
         }
         for doc in &self.documents {
@@ -412,17 +452,33 @@ impl Catalog {
                 problems.add(&entry, "id", "use lower-case letters, digits and `-`");
             }
             if !ids.insert(doc.id.as_str()) {
-                problems.add(&entry, "id", "duplicate document id; each document is declared once");
+                problems.add(
+                    &entry,
+                    "id",
+                    "duplicate document id; each document is declared once",
+                );
             }
             problems.require_text(&entry, "title", &doc.title);
             if !is_iso_date(&doc.date) {
-                problems.add(&entry, "date", format!("`{}` is not a YYYY-MM-DD date", doc.date));
+                problems.add(
+                    &entry,
+                    "date",
+                    format!("`{}` is not a YYYY-MM-DD date", doc.date),
+                );
             }
             if !KNOWN_LOCALE_SHAPE(&doc.locale) {
-                problems.add(&entry, "locale", format!("`{}` is not a locale like en-US", doc.locale));
+                problems.add(
+                    &entry,
+                    "locale",
+                    format!("`{}` is not a locale like en-US", doc.locale),
+                );
             }
             if !is_well_formed_https_url(&doc.url) {
-                problems.add(&entry, "url", format!("`{}` is not a well-formed https URL", doc.url));
+                problems.add(
+                    &entry,
+                    "url",
+                    format!("`{}` is not a well-formed https URL", doc.url),
+                );
             }
         }
         ids
@@ -436,7 +492,11 @@ impl Catalog {
         for category in &self.categories {
             let entry = format!("category `{}`", category.id);
             if !is_snake_id(&category.id) {
-                problems.add(&entry, "id", "use snake_case: lower-case letters, digits and `_`");
+                problems.add(
+                    &entry,
+                    "id",
+                    "use snake_case: lower-case letters, digits and `_`",
+                );
             }
             if !ids.insert(category.id.as_str()) {
                 problems.add(&entry, "id", "duplicate category id");
@@ -463,15 +523,27 @@ impl Catalog {
         for def in &self.codes {
             let entry = format!("code `{}`", def.code);
             if !is_code_token(&def.code) {
-                problems.add(&entry, "code", "a code is letters, digits and `_`, starting with a letter");
+                problems.add(
+                    &entry,
+                    "code",
+                    "a code is letters, digits and `_`, starting with a letter",
+                );
             }
             if codes.insert(def.code.as_str(), def).is_some() {
-                problems.add(&entry, "code", "duplicate code; list each code once and give it several entries");
+                problems.add(
+                    &entry,
+                    "code",
+                    "duplicate code; list each code once and give it several entries",
+                );
             }
             let variant = variant_name(&def.code);
             if let Some(other) = variants.insert(variant.clone(), &def.code) {
                 if other != def.code {
-                    problems.add(&entry, "code", format!("its Rust name `{variant}` is also the name of `{other}`"));
+                    problems.add(
+                        &entry,
+                        "code",
+                        format!("its Rust name `{variant}` is also the name of `{other}`"),
+                    );
                 }
             }
             if let Some(other) = lower.insert(def.code.to_ascii_lowercase(), &def.code) {
@@ -481,30 +553,69 @@ impl Catalog {
             }
             problems.require_text(&entry, "summary", &def.summary);
             match (&def.label, def.message_keyed) {
-                (None, true) => problems.add(&entry, "label", "a message-keyed row needs the label the documents show in the code column"),
-                (Some(_), false) => problems.add(&entry, "label", "only message-keyed rows have a label; set `message_keyed: true` or remove it"),
+                (None, true) => problems.add(
+                    &entry,
+                    "label",
+                    "a message-keyed row needs the label the documents show in the code column",
+                ),
+                (Some(_), false) => problems.add(
+                    &entry,
+                    "label",
+                    "only message-keyed rows have a label; set `message_keyed: true` or remove it",
+                ),
                 (Some(label), true) => problems.require_text(&entry, "label", label),
                 (None, false) => {}
             }
             if def.shares_row_with.is_some() && !def.entries.is_empty() {
-                problems.add(&entry, "entries", "a code that shares another code's rows has no entries of its own");
+                problems.add(
+                    &entry,
+                    "entries",
+                    "a code that shares another code's rows has no entries of its own",
+                );
             }
             if def.shares_row_with.is_none() && def.entries.is_empty() {
-                problems.add(&entry, "entries", "list at least one entry (one per documented row)");
+                problems.add(
+                    &entry,
+                    "entries",
+                    "list at least one entry (one per documented row)",
+                );
             }
             for (i, e) in def.entries.iter().enumerate() {
-                self.validate_entry(problems, &entry, i, e, documents, categories, &mut wordings, def);
+                self.validate_entry(
+                    problems,
+                    &entry,
+                    i,
+                    e,
+                    documents,
+                    categories,
+                    &mut wordings,
+                    def,
+                );
             }
         }
         for def in &self.codes {
-            let Some(target) = &def.shares_row_with else { continue };
+            let Some(target) = &def.shares_row_with else {
+                continue;
+            };
             let entry = format!("code `{}`", def.code);
             match codes.get(target.as_str()) {
-                None => problems.add(&entry, "shares_row_with", format!("`{target}` is not a code in the catalog")),
+                None => problems.add(
+                    &entry,
+                    "shares_row_with",
+                    format!("`{target}` is not a code in the catalog"),
+                ),
                 Some(other) if other.shares_row_with.is_some() || other.entries.is_empty() => {
-                    problems.add(&entry, "shares_row_with", format!("`{target}` must have entries of its own"))
+                    problems.add(
+                        &entry,
+                        "shares_row_with",
+                        format!("`{target}` must have entries of its own"),
+                    )
                 }
-                Some(_) if target == &def.code => problems.add(&entry, "shares_row_with", "a code cannot share rows with itself"),
+                Some(_) if target == &def.code => problems.add(
+                    &entry,
+                    "shares_row_with",
+                    "a code cannot share rows with itself",
+                ),
                 Some(_) => {}
             }
         }
@@ -524,7 +635,15 @@ impl Catalog {
     ) {
         let at = |field: &str| format!("entries[{index}].{field}");
         if !categories.contains(e.category.as_str()) {
-            problems.add(entry, at("category"), format!("unknown category `{}`; declared: {}", e.category, join(categories)));
+            problems.add(
+                entry,
+                at("category"),
+                format!(
+                    "unknown category `{}`; declared: {}",
+                    e.category,
+                    join(categories)
+                ),
+            );
         }
         problems.require_text(entry, &at("summary"), &e.summary);
         if e.steps.is_empty() {
@@ -540,20 +659,44 @@ impl Catalog {
             }
         }
         if e.sources.is_empty() {
-            problems.add(entry, at("sources"), "name at least one document that lists this row");
+            problems.add(
+                entry,
+                at("sources"),
+                "name at least one document that lists this row",
+            );
         }
         let mut listed = BTreeSet::new();
         for (s, source) in e.sources.iter().enumerate() {
             if !documents.contains(source.document.as_str()) {
-                problems.add(entry, at(&format!("sources[{s}].document")), format!("unknown source id `{}`; declared: {}", source.document, join(documents)));
+                problems.add(
+                    entry,
+                    at(&format!("sources[{s}].document")),
+                    format!(
+                        "unknown source id `{}`; declared: {}",
+                        source.document,
+                        join(documents)
+                    ),
+                );
             }
             if !listed.insert(source.document.as_str()) {
-                problems.add(entry, at(&format!("sources[{s}].document")), format!("document `{}` is listed twice", source.document));
+                problems.add(
+                    entry,
+                    at(&format!("sources[{s}].document")),
+                    format!("document `{}` is listed twice", source.document),
+                );
             }
-            problems.require_text(entry, &at(&format!("sources[{s}].section")), &source.section);
+            problems.require_text(
+                entry,
+                &at(&format!("sources[{s}].section")),
+                &source.section,
+            );
         }
         if def.message_keyed && e.messages.is_empty() {
-            problems.add(entry, at("messages"), "a message-keyed row needs its message");
+            problems.add(
+                entry,
+                at("messages"),
+                "a message-keyed row needs its message",
+            );
         }
         let mut newest_seen: Option<&str> = None;
         for (m, message) in e.messages.iter().enumerate() {
@@ -561,27 +704,55 @@ impl Catalog {
             problems.require_text(entry, &format!("{field}.text"), &message.text);
             let folded = fold(&message.text);
             if let Some(first) = wordings.insert(folded, format!("{entry} {field}")) {
-                problems.add(entry, format!("{field}.text"), format!("this wording is listed twice (first at {first})"));
+                problems.add(
+                    entry,
+                    format!("{field}.text"),
+                    format!("this wording is listed twice (first at {first})"),
+                );
             }
             if message.documents.is_empty() {
-                problems.add(entry, format!("{field}.documents"), "name the documents that show this wording");
+                problems.add(
+                    entry,
+                    format!("{field}.documents"),
+                    "name the documents that show this wording",
+                );
             }
             for (d, doc) in message.documents.iter().enumerate() {
                 if !documents.contains(doc.as_str()) {
-                    problems.add(entry, format!("{field}.documents[{d}]"), format!("unknown source id `{doc}`"));
+                    problems.add(
+                        entry,
+                        format!("{field}.documents[{d}]"),
+                        format!("unknown source id `{doc}`"),
+                    );
                 } else if !listed.contains(doc.as_str()) {
-                    problems.add(entry, format!("{field}.documents[{d}]"), format!("`{doc}` shows this wording but is not among the entry's sources"));
+                    problems.add(
+                        entry,
+                        format!("{field}.documents[{d}]"),
+                        format!("`{doc}` shows this wording but is not among the entry's sources"),
+                    );
                 }
             }
             for (v, var) in message.variable.iter().enumerate() {
                 if var.is_empty() || !message.text.contains(var.as_str()) {
-                    problems.add(entry, format!("{field}.variable[{v}]"), format!("`{var}` does not occur in the message text"));
+                    problems.add(
+                        entry,
+                        format!("{field}.variable[{v}]"),
+                        format!("`{var}` does not occur in the message text"),
+                    );
                 }
             }
             if literal_segments(&message.text, &message.variable).is_empty() {
-                problems.add(entry, format!("{field}.text"), "the wording is all placeholders; nothing could match it");
+                problems.add(
+                    entry,
+                    format!("{field}.text"),
+                    "the wording is all placeholders; nothing could match it",
+                );
             }
-            let newest = message.documents.iter().filter_map(|d| self.document_date(d)).max();
+            let newest = message
+                .documents
+                .iter()
+                .filter_map(|d| self.document_date(d))
+                .max();
             if let (Some(previous), Some(current)) = (newest_seen, newest) {
                 if current > previous {
                     problems.add(entry, format!("{field}.documents"), "list wordings newest first: this one appears in a newer document than the one above");
@@ -592,7 +763,10 @@ impl Catalog {
     }
 
     fn document_date(&self, id: &str) -> Option<&str> {
-        self.documents.iter().find(|d| d.id == id).map(|d| d.date.as_str())
+        self.documents
+            .iter()
+            .find(|d| d.id == id)
+            .map(|d| d.date.as_str())
     }
 }
 

@@ -46,7 +46,11 @@ pub fn run(args: &Args) -> io::Result<Outcome> {
 fn write_json(out: &mut impl Write, query: &str, found: &Lookup) -> io::Result<()> {
     let code = found.code();
     let (matched_by, entry, wording) = match found {
-        Lookup::Message(m) => ("message", entry_index(code, m.entry()), Some(m.wording().text())),
+        Lookup::Message(m) => (
+            "message",
+            entry_index(code, m.entry()),
+            Some(m.wording().text()),
+        ),
         _ => ("code", None, None),
     };
     let value = serde_json::json!({
@@ -67,7 +71,12 @@ fn entry_index(code: ErrorCode, entry: &Entry) -> Option<usize> {
 fn write_text(out: &mut impl Write, found: &Lookup) -> io::Result<()> {
     let code = found.code();
     let category = code.category();
-    writeln!(out, "{CODE}{code}{CODE:#}  {DIM}{} ({}){DIM:#}", category.as_str(), category.title())?;
+    writeln!(
+        out,
+        "{CODE}{code}{CODE:#}  {DIM}{}{DIM:#}",
+        category.as_str()
+    )?;
+    write!(out, "{}", wrap("Category: ", 10, category.title()))?;
     if let Some(label) = code.label() {
         write!(out, "{}", wrap("Documented as: ", 15, label))?;
     }
@@ -76,7 +85,15 @@ fn write_text(out: &mut impl Write, found: &Lookup) -> io::Result<()> {
         Lookup::Message(m) => {
             let index = entry_index(code, m.entry()).unwrap_or(0);
             writeln!(out)?;
-            write!(out, "{}", wrap("Matched wording: ", 17, &format!("\"{}\"", m.wording().text())))?;
+            write!(
+                out,
+                "{}",
+                wrap(
+                    "Matched wording: ",
+                    17,
+                    &format!("\"{}\"", m.wording().text())
+                )
+            )?;
             vec![(index, m.entry())]
         }
         _ => code.entries().iter().enumerate().collect(),
@@ -90,8 +107,16 @@ fn write_text(out: &mut impl Write, found: &Lookup) -> io::Result<()> {
 }
 
 fn write_entry(out: &mut impl Write, index: usize, total: usize, entry: &Entry) -> io::Result<()> {
-    let heading = if total > 1 { format!("Entry {} of {total}", index + 1) } else { "Entry".to_owned() };
-    writeln!(out, "{HEADING}{heading}{HEADING:#}  {DIM}{}{DIM:#}", entry.category().as_str())?;
+    let heading = if total > 1 {
+        format!("Entry {} of {total}", index + 1)
+    } else {
+        "Entry".to_owned()
+    };
+    writeln!(
+        out,
+        "{HEADING}{heading}{HEADING:#}  {DIM}{}{DIM:#}",
+        entry.category().as_str()
+    )?;
     write!(out, "{}", wrap("  ", 2, entry.summary()))?;
     if entry.codes().len() > 1 {
         let codes: Vec<&str> = entry.codes().iter().map(|c| c.as_str()).collect();
@@ -103,9 +128,20 @@ fn write_entry(out: &mut impl Write, index: usize, total: usize, entry: &Entry) 
     } else {
         writeln!(out, "  {HEADING}Messages{HEADING:#} (newest first):")?;
         for wording in entry.wordings() {
-            let documents: Vec<String> =
-                wording.documents().iter().map(|d| format!("{} {}", &d.date()[..7], d.locale())).collect();
-            write!(out, "{}", wrap("  - ", 4, &format!("\"{}\" [{}]", wording.text(), documents.join(", "))))?;
+            let documents: Vec<String> = wording
+                .documents()
+                .iter()
+                .map(|d| format!("{} {}", &d.date()[..7], d.locale()))
+                .collect();
+            write!(
+                out,
+                "{}",
+                wrap(
+                    "  - ",
+                    4,
+                    &format!("\"{}\" [{}]", wording.text(), documents.join(", "))
+                )
+            )?;
         }
     }
     writeln!(out, "  {HEADING}What to do{HEADING:#}:")?;
@@ -115,7 +151,11 @@ fn write_entry(out: &mut impl Write, index: usize, total: usize, entry: &Entry) 
     if !entry.links().is_empty() {
         writeln!(out, "  {HEADING}Links{HEADING:#}:")?;
         for link in entry.links() {
-            write!(out, "{}", wrap("  - ", 4, &format!("{}: {}", link.title(), link.url())))?;
+            write!(
+                out,
+                "{}",
+                wrap("  - ", 4, &format!("{}: {}", link.title(), link.url()))
+            )?;
         }
     }
     writeln!(out, "  {HEADING}Sources{HEADING:#}:")?;

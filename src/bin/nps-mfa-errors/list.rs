@@ -7,6 +7,11 @@ use nps_mfa_errors::{Category, ErrorCode};
 use crate::output::{truncate, CODE, WIDTH};
 use crate::Outcome;
 
+/// Codes longer than this do not widen the code column.
+const ALIGNED_CODE: usize = 33;
+/// Narrower than this, a summary is left out rather than cut to nothing.
+const MIN_SUMMARY: usize = 12;
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Only the codes documented in this category (nps_extension, alternate_login_id,
@@ -40,15 +45,38 @@ pub fn run(args: &Args) -> io::Result<Outcome> {
         serde_json::to_writer_pretty(&mut out, &rows)?;
         writeln!(out)?;
     } else {
-        let code_width = codes.iter().map(|c| c.as_str().len()).max().unwrap_or(0);
+        // Codes up to this long line up; the few longer ones push their line's columns right.
+        let code_width = codes
+            .iter()
+            .map(|c| c.as_str().len())
+            .filter(|&n| n <= ALIGNED_CODE)
+            .max()
+            .unwrap_or(0);
+        let category_width = codes
+            .iter()
+            .map(|c| c.category().as_str().len())
+            .max()
+            .unwrap_or(0);
         for code in &codes {
             let name = code.as_str();
             let category = code.category().as_str();
-            let room = WIDTH.saturating_sub(code_width + category.len() + 4);
-            let summary = truncate(code.summary(), room.max(20));
-            writeln!(out, "{CODE}{name:code_width$}{CODE:#}  {category}  {summary}")?;
+            let used = name.len().max(code_width) + 2 + category_width + 2;
+            let room = WIDTH.saturating_sub(used);
+            if room < MIN_SUMMARY {
+                writeln!(out, "{CODE}{name:code_width$}{CODE:#}  {category}")?;
+            } else {
+                let summary = truncate(code.summary(), room);
+                writeln!(
+                    out,
+                    "{CODE}{name:code_width$}{CODE:#}  {category:category_width$}  {summary}"
+                )?;
+            }
         }
     }
     out.flush()?;
-    Ok(if codes.is_empty() { Outcome::NotFound } else { Outcome::Found })
+    Ok(if codes.is_empty() {
+        Outcome::NotFound
+    } else {
+        Outcome::Found
+    })
 }
