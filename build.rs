@@ -511,9 +511,11 @@ fn generate_code_table(out: &mut String, catalog: &Catalog, names: &Names) {
             .map_or("None".to_owned(), |l| format!("Some({})", lit(l)));
         writeln!(
             out,
-            "    CodeInfo {{\n        code: ErrorCode::{},\n        name: {},\n        summary: {},\n        label: {},\n        categories: &[{}],\n        entries: &ENTRIES_{},\n    }},",
+            "    CodeInfo {{\n        code: ErrorCode::{},\n        name: {},\n        lowercase_name: {},\n        case_mask: &[{}],\n        summary: {},\n        label: {},\n        categories: &[{}],\n        entries: &ENTRIES_{},\n    }},",
             names.variants[def.code.as_str()],
             lit(&def.code),
+            lit(&def.code.to_ascii_lowercase()),
+            def.code.bytes().map(|b| if b.is_ascii_alphabetic() { "0x20" } else { "0" }).collect::<Vec<_>>().join(", "),
             lit(&def.summary),
             label,
             categories.join(", "),
@@ -541,7 +543,10 @@ fn generate_maps(out: &mut String, catalog: &Catalog, names: &Names) {
         .unwrap_or(0);
     writeln!(out, "/// Length of the longest code, in bytes.\npub(crate) const LONGEST_CODE: usize = {longest};\n").unwrap();
     let keys: Vec<&[u8]> = catalog.codes.iter().map(|d| d.code.as_bytes()).collect();
-    let lowered: Vec<Vec<u8>> = keys.iter().map(|k| k.to_ascii_lowercase()).collect();
+    let lowered: Vec<Vec<u8>> = keys
+        .iter()
+        .map(|k| k.iter().map(|b| b | 0x20).collect())
+        .collect();
     let lowered: Vec<&[u8]> = lowered.iter().map(Vec::as_slice).collect();
     let exact = FastHash::search(&keys);
     let folded = FastHash::search(&lowered);
@@ -603,9 +608,11 @@ impl FastHash {
         keys: &[&[u8]],
     ) {
         let m = self.multipliers;
+        // Folding with `| 0x20` gives both cases of a letter one value, which is all a hash
+        // needs; the comparison after the lookup decides what really matches.
         let byte = |at: &str| {
             if fold_case {
-                format!("u32::from(key[{at}].to_ascii_lowercase())")
+                format!("u32::from(key[{at}] | 0x20)")
             } else {
                 format!("u32::from(key[{at}])")
             }

@@ -40,7 +40,7 @@ impl ErrorCode {
             return None;
         }
         let info = CODE_INFO.get(usize::from(EXACT_SLOTS[exact_slot(key)]))?;
-        (info.name.as_bytes() == key).then_some(info.code)
+        bytes_equal(key, info.name.as_bytes(), None).then_some(info.code)
     }
 
     /// Looks a code up ignoring ASCII case, without allocating.
@@ -59,10 +59,7 @@ impl ErrorCode {
             return None;
         }
         let info = CODE_INFO.get(usize::from(IGNORE_CASE_SLOTS[ignore_case_slot(key)]))?;
-        info.name
-            .as_bytes()
-            .eq_ignore_ascii_case(key)
-            .then_some(info.code)
+        bytes_equal(key, info.lowercase_name.as_bytes(), Some(info.case_mask)).then_some(info.code)
     }
 
     #[inline]
@@ -144,6 +141,42 @@ impl ErrorCode {
     }
 }
 
+/// Compares `key` with a code name eight bytes at a time. With a case mask (`0x20` where the
+/// name has a letter), `name` is the lower-case name and each letter of `key` is folded by
+/// `| 0x20`: `k | 0x20` is a given lower-case letter only when `k` is that letter in either
+/// case, and the bytes that are not letters compare exactly. The last word overlaps the one
+/// before it instead of ending in a byte loop, so a code of any length costs a few word
+/// compares: cheaper than a `memcmp` call or a byte-by-byte `eq_ignore_ascii_case`.
+#[inline]
+fn bytes_equal(key: &[u8], name: &[u8], case_mask: Option<&[u8]>) -> bool {
+    let len = key.len();
+    if len != name.len() {
+        return false;
+    }
+    if len < 8 {
+        return match case_mask {
+            Some(_) => key.eq_ignore_ascii_case(name),
+            None => key == name,
+        };
+    }
+    let word = |bytes: &[u8], at: usize| {
+        let w = &bytes[at..at + 8];
+        u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]])
+    };
+    let folded = |at: usize| match case_mask {
+        Some(mask) => word(key, at) | word(mask, at),
+        None => word(key, at),
+    };
+    let mut at = 0;
+    while at + 8 < len {
+        if folded(at) != word(name, at) {
+            return false;
+        }
+        at += 8;
+    }
+    folded(len - 8) == word(name, len - 8)
+}
+
 impl FromStr for ErrorCode {
     type Err = UnknownCode;
 
@@ -174,5 +207,71 @@ impl TryFrom<&str> for ErrorCode {
 impl AsRef<str> for ErrorCode {
     fn as_ref(&self) -> &str {
         self.as_str()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mask(name: &[u8]) -> Vec<u8> {
+        name.iter()
+            .map(|b| if b.is_ascii_alphabetic() { 0x20 } else { 0 })
+            .collect()
+    }
+
+    #[test]
+    fn folding_only_pairs_a_letter_with_its_other_case() {
+        let name = b"ests_token_error";
+        for byte in 0..=255_u8 {
+            let mut key = *name;
+            key[4] = byte; // `_`: must match exactly
+            assert_eq!(
+                bytes_equal(&key, name, Some(&mask(name))),
+                byte == b'_',
+                "{byte:#x}"
+            );
+            let mut key = *name;
+            key[5] = byte; // `t`: matches `t` and `T` only
+            assert_eq!(
+                bytes_equal(&key, name, Some(&mask(name))),
+                byte == b't' || byte == b'T',
+                "{byte:#x}"
+            );
+        }
+    }
+
+    #[test]
+    fn byte_comparison_folds_case_only_when_asked() {
+        assert!(bytes_equal(b"ESTS_TOKEN_ERROR", b"ESTS_TOKEN_ERROR", None));
+        assert!(!bytes_equal(b"ests_token_error", b"ESTS_TOKEN_ERROR", None));
+        assert!(bytes_equal(
+            b"Ests_Token_ERROR",
+            b"ests_token_error",
+            Some(&mask(b"ests_token_error"))
+        ));
+        assert!(!bytes_equal(
+            b"ests_token_errors",
+            b"ests_token_error",
+            Some(&mask(b"ests_token_error"))
+        ));
+        assert!(!bytes_equal(
+            b"ests_token_errox",
+            b"ests_token_error",
+            Some(&mask(b"ests_token_error"))
+        ));
+        assert!(!bytes_equal(
+            b"ests_tokenXerror",
+            b"ests_token_error",
+            Some(&mask(b"ests_token_error"))
+        ));
+        assert!(bytes_equal(
+            b"InternalError",
+            b"internalerror",
+            Some(&mask(b"internalerror"))
+        ));
+        assert!(!bytes_equal(b"InternalErroR", b"InternalError", None));
+        assert!(bytes_equal(b"Abc", b"abc", Some(&mask(b"abc"))));
+        assert!(!bytes_equal(b"Abc", b"abc", None));
     }
 }

@@ -24,6 +24,10 @@ mod generated {
     pub(crate) struct CodeInfo {
         pub(crate) code: ErrorCode,
         pub(crate) name: &'static str,
+        pub(crate) lowercase_name: &'static str,
+        /// `0x20` where the name has a letter, `0` elsewhere: `byte | mask` folds a letter to
+        /// lower case and leaves the other bytes as they must match exactly.
+        pub(crate) case_mask: &'static [u8],
         pub(crate) summary: &'static str,
         pub(crate) label: Option<&'static str>,
         pub(crate) categories: &'static [Category],
