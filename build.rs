@@ -132,8 +132,27 @@ impl<'a> Names<'a> {
     }
 }
 
-/// Escapes text for a Markdown doc comment.
+/// Escapes text for a Markdown doc comment; bare URLs become autolinks.
 fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("https://") {
+        out.push_str(&md_plain(&rest[..start]));
+        let url_and_more = &rest[start..];
+        let end = url_and_more
+            .find(char::is_whitespace)
+            .unwrap_or(url_and_more.len());
+        let url = url_and_more[..end].trim_end_matches(['.', ',', ';', ':', ')']);
+        out.push('<');
+        out.push_str(url);
+        out.push('>');
+        rest = &url_and_more[url.len()..];
+    }
+    out.push_str(&md_plain(rest));
+    out
+}
+
+fn md_plain(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

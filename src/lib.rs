@@ -56,6 +56,11 @@ pub mod export;
 #[cfg(feature = "serde")]
 mod serde_impls;
 
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub use catalog::{
     documents, Category, Document, Entry, ErrorCode, Link, Source, Wording, CODES, SCHEMA_VERSION,
 };
