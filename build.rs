@@ -238,13 +238,7 @@ fn generate_category_enum(out: &mut String, catalog: &Catalog, names: &Names) {
             md(&c.description)
         )
         .unwrap();
-        writeln!(
-            out,
-            "    #[strum(serialize = {})]\n    {},",
-            lit(&c.id),
-            names.categories[c.id.as_str()]
-        )
-        .unwrap();
+        write_variant(out, &c.id, &names.categories[c.id.as_str()]);
     }
     out.push_str("}\n\n");
     out.push_str("impl Category {\n    /// The stable identifier, such as `user_error`.\n    #[must_use]\n    pub const fn as_str(self) -> &'static str {\n        match self {\n");
@@ -304,6 +298,16 @@ fn generate_category_enum(out: &mut String, catalog: &Catalog, names: &Names) {
     writeln!(out, "/// Category by identifier.\npub(crate) static CATEGORIES: phf::Map<&'static str, Category> = {};\n", map.build()).unwrap();
 }
 
+/// One enum variant with the string strum serializes it as.
+fn write_variant(out: &mut String, serialized: &str, variant: &str) {
+    writeln!(
+        out,
+        "    #[strum(serialize = {})]\n    {variant},",
+        lit(serialized)
+    )
+    .unwrap();
+}
+
 fn generate_code_enum(out: &mut String, catalog: &Catalog, names: &Names) {
     out.push_str("/// Every error code the NPS extension documents, one variant per code.\n///\n");
     out.push_str("/// Each variant's documentation is the knowledge base itself: its category, its messages,\n");
@@ -314,13 +318,7 @@ fn generate_code_enum(out: &mut String, catalog: &Catalog, names: &Names) {
     for def in &catalog.codes {
         let owner = names.owner(def);
         write_variant_doc(out, def, owner, names);
-        writeln!(
-            out,
-            "    #[strum(serialize = {})]\n    {},",
-            lit(&def.code),
-            names.variants[def.code.as_str()]
-        )
-        .unwrap();
+        write_variant(out, &def.code, &names.variants[def.code.as_str()]);
     }
     out.push_str("}\n\n");
     out.push_str("impl ErrorCode {\n    /// The code exactly as the extension logs it (our stable identifier for message-keyed rows).\n    ///\n    /// ```\n    /// use nps_mfa_errors::ErrorCode;\n    /// assert_eq!(ErrorCode::EstsTokenError.as_str(), \"ESTS_TOKEN_ERROR\");\n    /// ```\n    #[must_use]\n    pub const fn as_str(self) -> &'static str {\n        match self {\n");
