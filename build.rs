@@ -12,19 +12,25 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+#[path = "src/catalog/facts_schema.rs"]
+mod facts_schema;
 #[path = "src/fold.rs"]
 mod fold;
 #[path = "src/catalog/schema.rs"]
 mod schema;
 
-use schema::{Catalog, CodeDef, EntryDef};
+use facts_schema::Facts;
+use schema::{Catalog, CodeDef, EntryDef, RelatedDef};
 
 const CATALOG: &str = "data/catalog.yaml";
+const FACTS: &str = "data/facts.yaml";
 
 fn main() {
     println!("cargo:rerun-if-changed={CATALOG}");
     println!("cargo:rerun-if-changed=data");
+    println!("cargo:rerun-if-changed={FACTS}");
     println!("cargo:rerun-if-changed=src/catalog/schema.rs");
+    println!("cargo:rerun-if-changed=src/catalog/facts_schema.rs");
     println!("cargo:rerun-if-changed=build.rs");
 
     let manifest_dir =
@@ -38,8 +44,24 @@ fn main() {
         Ok(catalog) => catalog,
         Err(errors) => fail(&errors.to_string()),
     };
+    let facts_yaml = match fs::read_to_string(manifest_dir.join(FACTS)) {
+        Ok(yaml) => yaml,
+        Err(error) => fail(&format!("{FACTS}: cannot read the facts: {error}")),
+    };
+    let facts = match facts_schema::parse(FACTS, &facts_yaml, CATALOG, &catalog) {
+        Ok(facts) => facts,
+        Err(errors) => fail(&errors.to_string()),
+    };
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    write_if_changed(&out_dir.join("catalog.rs"), &generate(&catalog));
+    let fact_names = FactNames::new(&facts);
+    write_if_changed(
+        &out_dir.join("catalog.rs"),
+        &generate(&catalog, &fact_names),
+    );
+    write_if_changed(
+        &out_dir.join("facts.rs"),
+        &generate_facts(&catalog, &facts, &fact_names),
+    );
     write_if_changed(
         &out_dir.join("bench_match.rs"),
         &generate_bench_match(&catalog),
@@ -182,7 +204,7 @@ fn lit(text: &str) -> String {
     format!("{text:?}")
 }
 
-fn generate(catalog: &Catalog) -> String {
+fn generate(catalog: &Catalog, facts: &FactNames) -> String {
     let names = Names::new(catalog);
     let mut out = String::new();
     out.push_str(
@@ -192,8 +214,8 @@ fn generate(catalog: &Catalog) -> String {
     generate_documents(&mut out, catalog);
     generate_category_enum(&mut out, catalog, &names);
     generate_code_enum(&mut out, catalog, &names);
-    generate_entries(&mut out, catalog, &names);
-    generate_code_table(&mut out, catalog, &names);
+    generate_entries(&mut out, catalog, &names, facts);
+    generate_code_table(&mut out, catalog, &names, facts);
     generate_maps(&mut out, catalog, &names);
     generate_message_patterns(&mut out, catalog, &names);
     out
@@ -433,7 +455,7 @@ fn document_label(document: &schema::Document) -> String {
     format!("{} {}", &document.date[..7], document.locale)
 }
 
-fn generate_entries(out: &mut String, catalog: &Catalog, names: &Names) {
+fn generate_entries(out: &mut String, catalog: &Catalog, names: &Names, facts: &FactNames) {
     for def in catalog.codes.iter().filter(|d| d.shares_row_with.is_none()) {
         let row_codes: Vec<String> = names
             .row_codes(def)
@@ -502,13 +524,20 @@ fn generate_entries(out: &mut String, catalog: &Catalog, names: &Names) {
                 )
                 .unwrap();
             }
-            out.push_str("        ],\n    },\n");
+            out.push_str("        ],\n");
+            writeln!(
+                out,
+                "        related: {},",
+                facts.related(&[&entry.related])
+            )
+            .unwrap();
+            out.push_str("    },\n");
         }
         out.push_str("];\n\n");
     }
 }
 
-fn generate_code_table(out: &mut String, catalog: &Catalog, names: &Names) {
+fn generate_code_table(out: &mut String, catalog: &Catalog, names: &Names, facts: &FactNames) {
     writeln!(out, "/// Per-code data, indexed by `ErrorCode as usize` (catalog order).\npub(crate) static CODE_INFO: [CodeInfo; {}] = [", catalog.codes.len()).unwrap();
     for def in &catalog.codes {
         let owner = names.owner(def);
@@ -522,13 +551,21 @@ fn generate_code_table(out: &mut String, catalog: &Catalog, names: &Names) {
             .iter()
             .map(|c| format!("Category::{}", names.categories[*c]))
             .collect();
+        let related: Vec<&RelatedDef> = owner.entries.iter().map(|e| &e.related).collect();
+        let symptoms: Vec<String> = facts
+            .facts
+            .symptoms
+            .iter()
+            .filter(|s| s.related.codes.contains(&def.code))
+            .map(|s| format!("Symptom::{}", schema::variant_name(&s.id)))
+            .collect();
         let label = def
             .label
             .as_deref()
             .map_or("None".to_owned(), |l| format!("Some({})", lit(l)));
         writeln!(
             out,
-            "    CodeInfo {{\n        code: ErrorCode::{},\n        name: {},\n        lowercase_name: {},\n        case_mask: &[{}],\n        summary: {},\n        label: {},\n        categories: &[{}],\n        entries: &ENTRIES_{},\n    }},",
+            "    CodeInfo {{\n        code: ErrorCode::{},\n        name: {},\n        lowercase_name: {},\n        case_mask: &[{}],\n        summary: {},\n        label: {},\n        categories: &[{}],\n        entries: &ENTRIES_{},\n        related: {},\n        symptoms: &[{}],\n    }},",
             names.variants[def.code.as_str()],
             lit(&def.code),
             lit(&def.code.to_ascii_lowercase()),
@@ -536,7 +573,9 @@ fn generate_code_table(out: &mut String, catalog: &Catalog, names: &Names) {
             lit(&def.summary),
             label,
             categories.join(", "),
-            owner.code.to_ascii_uppercase()
+            owner.code.to_ascii_uppercase(),
+            facts.related(&related),
+            symptoms.join(", ")
         )
         .unwrap();
     }
@@ -692,4 +731,712 @@ fn generate_bench_match(catalog: &Catalog) -> String {
     }
     out.push_str("        _ => None,\n    }\n}\n");
     out
+}
+
+// ---------------------------------------------------------------------------------------------
+// data/facts.yaml: settings, clouds and endpoints, event channels, the protocol–method matrix,
+// the client certificate and the symptoms without a code.
+
+/// The facts and the Rust names of everything a `related:` can point at.
+struct FactNames<'a> {
+    facts: &'a Facts,
+}
+
+impl<'a> FactNames<'a> {
+    fn new(facts: &'a Facts) -> Self {
+        FactNames { facts }
+    }
+
+    /// A `Related { .. }` literal for the union of `blocks`, each list in the facts' order.
+    fn related(&self, blocks: &[&RelatedDef]) -> String {
+        let facts = self.facts;
+        let pick = |enum_name: &str, ids: Vec<&str>, field: fn(&RelatedDef) -> &Vec<String>| {
+            let wanted: Vec<String> = ids
+                .into_iter()
+                .filter(|id| blocks.iter().any(|b| field(b).iter().any(|v| v == id)))
+                .map(|id| format!("{enum_name}::{}", schema::variant_name(id)))
+                .collect();
+            wanted.join(", ")
+        };
+        format!(
+            "Related {{ settings: &[{}], services: &[{}], protocols: &[{}], certificate: &[{}], event_channels: &[{}] }}",
+            pick("Setting", facts.settings.iter().map(|s| s.name.as_str()).collect(), |b| &b.settings),
+            pick("Service", facts.services.iter().map(|s| s.id.as_str()).collect(), |b| &b.services),
+            pick("AuthProtocol", facts.protocols.iter().map(|p| p.id.as_str()).collect(), |b| &b.protocols),
+            pick("CertificateFact", facts.certificate.iter().map(|c| c.id.as_str()).collect(), |b| &b.certificate),
+            pick("EventChannel", facts.event_channels.iter().map(|c| c.name.as_str()).collect(), |b| &b.event_channels),
+        )
+    }
+}
+
+/// The codes (catalog order) with an entry whose `related` names `id` in `field`.
+fn referring_codes(
+    catalog: &Catalog,
+    id: &str,
+    field: fn(&RelatedDef) -> &Vec<String>,
+) -> Vec<String> {
+    fn owner_of<'a>(catalog: &'a Catalog, def: &'a CodeDef) -> Option<&'a CodeDef> {
+        match &def.shares_row_with {
+            Some(target) => catalog.codes.iter().find(|c| &c.code == target),
+            None => Some(def),
+        }
+    }
+    catalog
+        .codes
+        .iter()
+        .filter(|def| {
+            owner_of(catalog, def).is_some_and(|owner| {
+                owner
+                    .entries
+                    .iter()
+                    .any(|e| field(&e.related).iter().any(|v| v == id))
+            })
+        })
+        .map(|def| format!("ErrorCode::{}", schema::variant_name(&def.code)))
+        .collect()
+}
+
+/// Doc lines naming the codes, as intra-doc links.
+fn code_links(codes: &[String]) -> String {
+    codes
+        .iter()
+        .map(|c| {
+            let variant = c.trim_start_matches("ErrorCode::");
+            format!("[`{variant}`]({c})")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn sources_literal(names: &Names, sources: &[schema::SourceDef]) -> String {
+    let items: Vec<String> = sources
+        .iter()
+        .map(|source| {
+            let note = source
+                .note
+                .as_deref()
+                .map_or("None".to_owned(), |n| format!("Some({})", lit(n)));
+            format!(
+                "Source {{ document: &DOCUMENTS[{}], section: {}, note: {} }}",
+                names.documents[source.document.as_str()],
+                lit(&source.section),
+                note
+            )
+        })
+        .collect();
+    format!("&[{}]", items.join(", "))
+}
+
+fn sources_doc(names: &Names, sources: &[schema::SourceDef]) -> String {
+    let items: Vec<String> = sources
+        .iter()
+        .map(|source| {
+            let document = names.document(&source.document);
+            format!(
+                "[{}]({}) ({}, {})",
+                md(&document.title),
+                document.url,
+                document_label(document),
+                md(&source.section)
+            )
+        })
+        .collect();
+    format!("Sources: {}.", items.join("; "))
+}
+
+fn strings_literal(items: &[String]) -> String {
+    let items: Vec<String> = items.iter().map(|s| lit(s)).collect();
+    format!("&[{}]", items.join(", "))
+}
+
+fn option_literal(value: Option<&str>) -> String {
+    value.map_or("None".to_owned(), |v| format!("Some({})", lit(v)))
+}
+
+/// Writes `/// line` doc comments at the variant indentation.
+fn doc_lines(out: &mut String, lines: &[String]) {
+    for line in lines {
+        if line.is_empty() {
+            out.push_str("    ///\n");
+        } else {
+            writeln!(out, "    /// {line}").unwrap();
+        }
+    }
+}
+
+/// A documented enum: derives, doc, one variant per `(id, doc lines)`, `as_str` and a `match`
+/// based `from_id`.
+fn write_fact_enum(out: &mut String, name: &str, doc: &str, variants: &[(String, Vec<String>)]) {
+    out.push_str(doc);
+    out.push_str(DERIVES);
+    writeln!(out, "#[non_exhaustive]\npub enum {name} {{").unwrap();
+    for (id, lines) in variants {
+        doc_lines(out, lines);
+        write_variant(out, id, &schema::variant_name(id));
+    }
+    out.push_str("}\n\n");
+    writeln!(out, "impl {name} {{").unwrap();
+    out.push_str("    /// The stable identifier, exactly as `data/facts.yaml` and the export write it.\n    #[must_use]\n    pub const fn as_str(self) -> &'static str {\n        match self {\n");
+    for (id, _) in variants {
+        writeln!(
+            out,
+            "            Self::{} => {},",
+            schema::variant_name(id),
+            lit(id)
+        )
+        .unwrap();
+    }
+    out.push_str("        }\n    }\n\n    /// The variant with this exact identifier.\n    #[must_use]\n    #[allow(dead_code)] // `Setting` parses through its `phf` map instead\n    pub(crate) fn from_id(id: &str) -> Option<Self> {\n        match id {\n");
+    for (id, _) in variants {
+        writeln!(
+            out,
+            "            {} => Some(Self::{}),",
+            lit(id),
+            schema::variant_name(id)
+        )
+        .unwrap();
+    }
+    out.push_str("            _ => None,\n        }\n    }\n}\n\n");
+}
+
+fn generate_facts(catalog: &Catalog, facts: &Facts, fact_names: &FactNames) -> String {
+    let names = Names::new(catalog);
+    let mut out = String::from(
+        "// @generated by build.rs from data/facts.yaml and data/catalog.yaml: edit the data, not this file.\n\n",
+    );
+    writeln!(
+        out,
+        "/// The registry key that holds every setting of the extension.\npub const REGISTRY_PATH: &str = {};\n",
+        lit(&facts.registry_path)
+    )
+    .unwrap();
+    let cloud_title = |id: &str| {
+        facts
+            .clouds
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.title.as_str())
+            .expect("validated")
+    };
+
+    // Endpoints.
+    writeln!(out, "/// Every endpoint, in the order of `data/facts.yaml`.\npub(crate) static ENDPOINTS: [Endpoint; {}] = [", facts.endpoints.len()).unwrap();
+    for e in &facts.endpoints {
+        let host = e.url.as_deref().map(|u| u.trim_start_matches("https://"));
+        let clouds: Vec<String> = e
+            .clouds
+            .iter()
+            .map(|c| format!("Cloud::{}", schema::variant_name(c)))
+            .collect();
+        let ports: Vec<String> = e.ports.iter().map(u16::to_string).collect();
+        writeln!(
+            out,
+            "    Endpoint {{ id: {}, service: Service::{}, url: {}, host: {}, transport: Transport::{}, ports: &[{}], phase: Phase::{}, clouds: &[{}], note: {}, sources: {} }},",
+            lit(&e.id),
+            schema::variant_name(&e.service),
+            option_literal(e.url.as_deref()),
+            option_literal(host),
+            if e.transport == "udp" { "Udp" } else { "Tcp" },
+            ports.join(", "),
+            if e.phase == "set_up" { "SetUp" } else { "RunTime" },
+            clouds.join(", "),
+            option_literal(e.note.as_deref()),
+            sources_literal(&names, &e.sources)
+        )
+        .unwrap();
+    }
+    out.push_str("];\n\n");
+    let endpoint_refs = |filter: &dyn Fn(&facts_schema::EndpointDef) -> bool| -> String {
+        let refs: Vec<String> = facts
+            .endpoints
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| filter(e))
+            .map(|(i, _)| format!("&ENDPOINTS[{i}]"))
+            .collect();
+        format!("&[{}]", refs.join(", "))
+    };
+
+    // Clouds.
+    let variants: Vec<(String, Vec<String>)> = facts
+        .clouds
+        .iter()
+        .map(|c| {
+            let mut lines = vec![
+                format!("{}: {}", md(&c.title), md(&c.summary)),
+                String::new(),
+            ];
+            lines.push("Endpoints:".to_owned());
+            for e in facts.endpoints.iter().filter(|e| e.clouds.contains(&c.id)) {
+                lines.push(format!("- {}", endpoint_doc(e)));
+            }
+            lines.push(String::new());
+            lines.push(sources_doc(&names, &c.sources));
+            (c.id.clone(), lines)
+        })
+        .collect();
+    write_fact_enum(&mut out, "Cloud", "/// The cloud an NPS extension deployment talks to: its host names, token endpoint and\n/// registry values differ.\n///\n/// `as_str` (and `FromStr`, serde) use `public`, `government`, `china`.\n", &variants);
+    writeln!(
+        out,
+        "pub(crate) static CLOUD_INFO: [CloudInfo; {}] = [",
+        facts.clouds.len()
+    )
+    .unwrap();
+    for c in &facts.clouds {
+        writeln!(
+            out,
+            "    CloudInfo {{ title: {}, summary: {}, endpoints: {}, sources: {} }},",
+            lit(&c.title),
+            lit(&c.summary),
+            endpoint_refs(&|e| e.clouds.contains(&c.id)),
+            sources_literal(&names, &c.sources)
+        )
+        .unwrap();
+    }
+    out.push_str("];\n\n");
+
+    // Services.
+    let variants: Vec<(String, Vec<String>)> = facts
+        .services
+        .iter()
+        .map(|s| {
+            let mut lines = vec![
+                format!("{}: {}", md(&s.title), md(&s.summary)),
+                String::new(),
+            ];
+            for e in facts.endpoints.iter().filter(|e| e.service == s.id) {
+                let clouds: Vec<&str> = e.clouds.iter().map(|c| cloud_title(c)).collect();
+                lines.push(format!(
+                    "- {} ({})",
+                    endpoint_doc(e),
+                    md(&clouds.join(", "))
+                ));
+            }
+            let codes = referring_codes(catalog, &s.id, |r| &r.services);
+            if !codes.is_empty() {
+                lines.push(String::new());
+                lines.push(format!(
+                    "Codes whose fix depends on it: {}.",
+                    code_links(&codes)
+                ));
+            }
+            (s.id.clone(), lines)
+        })
+        .collect();
+    write_fact_enum(&mut out, "Service", "/// What a group of endpoints is for. Catalog entries relate to services, which\n/// [`Cloud`] resolves to host names.\n", &variants);
+    writeln!(
+        out,
+        "pub(crate) static SERVICE_INFO: [ServiceInfo; {}] = [",
+        facts.services.len()
+    )
+    .unwrap();
+    for s in &facts.services {
+        writeln!(
+            out,
+            "    ServiceInfo {{ title: {}, summary: {}, endpoints: {}, codes: &[{}] }},",
+            lit(&s.title),
+            lit(&s.summary),
+            endpoint_refs(&|e| e.service == s.id),
+            referring_codes(catalog, &s.id, |r| &r.services).join(", ")
+        )
+        .unwrap();
+    }
+    out.push_str("];\n\n");
+
+    // Settings.
+    let variants: Vec<(String, Vec<String>)> = facts
+        .settings
+        .iter()
+        .map(|s| {
+            let mut lines = vec![
+                format!("`{}`: {}", s.name, md(&s.summary)),
+                String::new(),
+                format!("- Type: {}", s.value_type),
+                format!("- Values: {}", md(&s.values)),
+                format!("- Default: {}", md(&s.default)),
+                format!("- When missing: {}", md(&s.when_missing)),
+            ];
+            if !s.cloud_values.is_empty() {
+                lines.push(String::new());
+                lines.push("Per cloud:".to_owned());
+                for v in &s.cloud_values {
+                    let note = v
+                        .note
+                        .as_deref()
+                        .map(|n| format!(" ({})", md(n)))
+                        .unwrap_or_default();
+                    lines.push(format!(
+                        "- {}: {}{note}",
+                        md(cloud_title(&v.cloud)),
+                        md_code(&v.value)
+                    ));
+                }
+            }
+            if !s.notes.is_empty() {
+                lines.push(String::new());
+                for note in &s.notes {
+                    lines.push(format!("- {}", md(note)));
+                }
+            }
+            let codes = referring_codes(catalog, &s.name, |r| &r.settings);
+            if !codes.is_empty() {
+                lines.push(String::new());
+                lines.push(format!(
+                    "Codes whose fix depends on it: {}.",
+                    code_links(&codes)
+                ));
+            }
+            lines.push(String::new());
+            lines.push(sources_doc(&names, &s.sources));
+            (s.name.clone(), lines)
+        })
+        .collect();
+    write_fact_enum(&mut out, "Setting", &format!("/// A registry value of the extension under `{}`.\n///\n/// `as_str` is the value's name, exactly as the registry spells it.\n", facts.registry_path), &variants);
+    let mut map = phf_codegen::Map::new();
+    for s in &facts.settings {
+        map.entry(
+            s.name.as_str(),
+            &format!("Setting::{}", schema::variant_name(&s.name)),
+        );
+    }
+    writeln!(out, "/// Setting name → setting: a `phf` perfect-hash map of the exact names.\npub static SETTINGS: phf::Map<&'static str, Setting> = {};\n", map.build()).unwrap();
+    writeln!(
+        out,
+        "pub(crate) static SETTING_INFO: [SettingInfo; {}] = [",
+        facts.settings.len()
+    )
+    .unwrap();
+    for s in &facts.settings {
+        let values: Vec<String> = s
+            .cloud_values
+            .iter()
+            .map(|v| {
+                format!(
+                    "CloudValue {{ cloud: Cloud::{}, value: {}, note: {}, sources: {} }}",
+                    schema::variant_name(&v.cloud),
+                    lit(&v.value),
+                    option_literal(v.note.as_deref()),
+                    sources_literal(&names, &v.sources)
+                )
+            })
+            .collect();
+        writeln!(
+            out,
+            "    SettingInfo {{\n        summary: {},\n        value_type: {},\n        values: {},\n        default: {},\n        when_missing: {},\n        notes: {},\n        cloud_values: &[{}],\n        codes: &[{}],\n        sources: {},\n    }},",
+            lit(&s.summary),
+            lit(&s.value_type),
+            lit(&s.values),
+            lit(&s.default),
+            lit(&s.when_missing),
+            strings_literal(&s.notes),
+            values.join(", "),
+            referring_codes(catalog, &s.name, |r| &r.settings).join(", "),
+            sources_literal(&names, &s.sources)
+        )
+        .unwrap();
+    }
+    out.push_str("];\n\n");
+
+    // Event channels.
+    let variants: Vec<(String, Vec<String>)> = facts
+        .event_channels
+        .iter()
+        .map(|c| {
+            let mut lines = vec![format!(
+                "`{}` (provider `{}`): {}",
+                c.name,
+                c.provider,
+                md(&c.summary)
+            )];
+            let codes = referring_codes(catalog, &c.name, |r| &r.event_channels);
+            if !codes.is_empty() {
+                lines.push(String::new());
+                lines.push(format!("Codes that point at it: {}.", code_links(&codes)));
+            }
+            lines.push(String::new());
+            lines.push(sources_doc(&names, &c.sources));
+            (c.name.clone(), lines)
+        })
+        .collect();
+    write_fact_enum(&mut out, "EventChannel", "/// A Windows event log the extension writes (Event Viewer: Applications and Services Logs >\n/// Microsoft > AzureMfa).\n", &variants);
+    writeln!(
+        out,
+        "pub(crate) static CHANNEL_INFO: [ChannelInfo; {}] = [",
+        facts.event_channels.len()
+    )
+    .unwrap();
+    for c in &facts.event_channels {
+        writeln!(
+            out,
+            "    ChannelInfo {{ provider: {}, summary: {}, codes: &[{}], sources: {} }},",
+            lit(&c.provider),
+            lit(&c.summary),
+            referring_codes(catalog, &c.name, |r| &r.event_channels).join(", "),
+            sources_literal(&names, &c.sources)
+        )
+        .unwrap();
+    }
+    out.push_str("];\n\n");
+
+    // Methods and protocols.
+    let variants: Vec<(String, Vec<String>)> = facts
+        .methods
+        .iter()
+        .map(|m| {
+            let mut lines = vec![md(&m.title), String::new()];
+            for p in &facts.protocols {
+                let cell = cell_of(facts, &p.id, &m.id);
+                lines.push(format!(
+                    "- {}: {}",
+                    p.name,
+                    if cell.supported {
+                        "supported"
+                    } else {
+                        "not supported"
+                    }
+                ));
+            }
+            (m.id.clone(), lines)
+        })
+        .collect();
+    write_fact_enum(
+        &mut out,
+        "Method",
+        "/// A secondary authentication method of Microsoft Entra multifactor authentication.\n",
+        &variants,
+    );
+    writeln!(
+        out,
+        "pub(crate) static METHOD_TITLES: [&str; {}] = [{}];\n",
+        facts.methods.len(),
+        facts
+            .methods
+            .iter()
+            .map(|m| lit(&m.title))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+    .unwrap();
+    let variants: Vec<(String, Vec<String>)> = facts
+        .protocols
+        .iter()
+        .map(|p| {
+            let mut lines = vec![format!("{}: {}", p.name, md(&p.summary)), String::new()];
+            for m in &facts.methods {
+                let cell = cell_of(facts, &p.id, &m.id);
+                let note = cell
+                    .note
+                    .as_deref()
+                    .map(|n| format!(" ({})", md(n)))
+                    .unwrap_or_default();
+                lines.push(format!(
+                    "- {}: {}{note}",
+                    md(&m.title),
+                    if cell.supported {
+                        "supported"
+                    } else {
+                        "not supported"
+                    }
+                ));
+            }
+            let codes = referring_codes(catalog, &p.id, |r| &r.protocols);
+            if !codes.is_empty() {
+                lines.push(String::new());
+                lines.push(format!(
+                    "Codes whose fix depends on it: {}.",
+                    code_links(&codes)
+                ));
+            }
+            (p.id.clone(), lines)
+        })
+        .collect();
+    write_fact_enum(&mut out, "AuthProtocol", "/// The password encryption protocol between the RADIUS client (VPN, gateway) and the NPS\n/// server; it decides which [`Method`]s can work.\n", &variants);
+    out.push_str("impl AuthProtocol {\n    /// True if the sources say this protocol carries the method.\n    ///\n    /// ```\n    /// use nps_mfa_errors::{AuthProtocol, Method};\n    /// assert!(AuthProtocol::Pap.supports(Method::VerificationCode));\n    /// assert!(!AuthProtocol::Chapv2.supports(Method::VerificationCode));\n    /// assert!(AuthProtocol::Eap.supports(Method::AppNotification));\n    /// ```\n    #[must_use]\n    pub const fn supports(self, method: Method) -> bool {\n        matches!(\n            (self, method),\n");
+    let supported: Vec<String> = facts
+        .protocol_methods
+        .iter()
+        .filter(|c| c.supported)
+        .map(|c| {
+            format!(
+                "(Self::{}, Method::{})",
+                schema::variant_name(&c.protocol),
+                schema::variant_name(&c.method)
+            )
+        })
+        .collect();
+    writeln!(
+        out,
+        "            {}\n        )\n    }}\n}}\n",
+        supported.join("\n                | ")
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "pub(crate) static PROTOCOL_INFO: [ProtocolInfo; {}] = [",
+        facts.protocols.len()
+    )
+    .unwrap();
+    for p in &facts.protocols {
+        let cells: Vec<String> = facts
+            .methods
+            .iter()
+            .map(|m| {
+                let cell = cell_of(facts, &p.id, &m.id);
+                format!(
+                    "MethodSupport {{ protocol: AuthProtocol::{}, method: Method::{}, supported: {}, note: {}, sources: {} }}",
+                    schema::variant_name(&p.id),
+                    schema::variant_name(&m.id),
+                    cell.supported,
+                    option_literal(cell.note.as_deref()),
+                    sources_literal(&names, &cell.sources)
+                )
+            })
+            .collect();
+        writeln!(
+            out,
+            "    ProtocolInfo {{ name: {}, summary: {}, cells: &[\n        {},\n    ], codes: &[{}] }},",
+            lit(&p.name),
+            lit(&p.summary),
+            cells.join(",\n        "),
+            referring_codes(catalog, &p.id, |r| &r.protocols).join(", ")
+        )
+        .unwrap();
+    }
+    out.push_str("];\n\n");
+
+    // Certificate facts.
+    let variants: Vec<(String, Vec<String>)> = facts
+        .certificate
+        .iter()
+        .map(|c| {
+            let mut lines = vec![
+                format!("{}: {}", md(&c.title), md_code(&c.value)),
+                String::new(),
+                md(&c.detail),
+            ];
+            let codes = referring_codes(catalog, &c.id, |r| &r.certificate);
+            if !codes.is_empty() {
+                lines.push(String::new());
+                lines.push(format!(
+                    "Codes whose fix depends on it: {}.",
+                    code_links(&codes)
+                ));
+            }
+            lines.push(String::new());
+            lines.push(sources_doc(&names, &c.sources));
+            (c.id.clone(), lines)
+        })
+        .collect();
+    write_fact_enum(
+        &mut out,
+        "CertificateFact",
+        "/// A fact about the extension's client certificate, which it uses to get its token.\n",
+        &variants,
+    );
+    writeln!(
+        out,
+        "pub(crate) static CERTIFICATE_INFO: [CertificateInfo; {}] = [",
+        facts.certificate.len()
+    )
+    .unwrap();
+    for c in &facts.certificate {
+        writeln!(
+            out,
+            "    CertificateInfo {{ title: {}, value: {}, detail: {}, codes: &[{}], sources: {} }},",
+            lit(&c.title),
+            lit(&c.value),
+            lit(&c.detail),
+            referring_codes(catalog, &c.id, |r| &r.certificate).join(", "),
+            sources_literal(&names, &c.sources)
+        )
+        .unwrap();
+    }
+    out.push_str("];\n\n");
+
+    // Symptoms.
+    let variants: Vec<(String, Vec<String>)> = facts
+        .symptoms
+        .iter()
+        .map(|s| {
+            let mut lines = vec![
+                format!("{}", md(&s.question)),
+                String::new(),
+                md(&s.summary),
+                String::new(),
+                "Checks:".to_owned(),
+            ];
+            for (i, check) in s.checks.iter().enumerate() {
+                lines.push(format!("{}. {}", i + 1, md(check)));
+            }
+            if !s.related.codes.is_empty() {
+                let codes: Vec<String> = s
+                    .related
+                    .codes
+                    .iter()
+                    .map(|c| format!("ErrorCode::{}", schema::variant_name(c)))
+                    .collect();
+                lines.push(String::new());
+                lines.push(format!("Related codes: {}.", code_links(&codes)));
+            }
+            lines.push(String::new());
+            lines.push(sources_doc(&names, &s.sources));
+            (s.id.clone(), lines)
+        })
+        .collect();
+    write_fact_enum(&mut out, "Symptom", "/// A problem the NPS extension pages describe without an error code, with what to check.\n", &variants);
+    writeln!(
+        out,
+        "pub(crate) static SYMPTOM_INFO: [SymptomInfo; {}] = [",
+        facts.symptoms.len()
+    )
+    .unwrap();
+    for s in &facts.symptoms {
+        let codes: Vec<String> = s
+            .related
+            .codes
+            .iter()
+            .map(|c| format!("ErrorCode::{}", schema::variant_name(c)))
+            .collect();
+        let folded: Vec<String> = s.phrases.clone();
+        writeln!(
+            out,
+            "    SymptomInfo {{\n        question: {},\n        summary: {},\n        phrases: {},\n        checks: {},\n        codes: &[{}],\n        related: {},\n        sources: {},\n    }},",
+            lit(&s.question),
+            lit(&s.summary),
+            strings_literal(&folded),
+            strings_literal(&s.checks),
+            codes.join(", "),
+            fact_names.related(&[&s.related]),
+            sources_literal(&names, &s.sources)
+        )
+        .unwrap();
+    }
+    out.push_str("];\n");
+    out
+}
+
+fn cell_of<'a>(facts: &'a Facts, protocol: &str, method: &str) -> &'a facts_schema::CellDef {
+    facts
+        .protocol_methods
+        .iter()
+        .find(|c| c.protocol == protocol && c.method == method)
+        .expect("validated: every cell is present")
+}
+
+fn endpoint_doc(e: &facts_schema::EndpointDef) -> String {
+    let ports: Vec<String> = e.ports.iter().map(u16::to_string).collect();
+    let what = match &e.url {
+        Some(url) => format!("<{url}>"),
+        None => e.id.replace('_', " "),
+    };
+    let phase = if e.phase == "set_up" {
+        ", set-up only"
+    } else {
+        ""
+    };
+    format!(
+        "{what} ({} {}{phase})",
+        e.transport.to_ascii_uppercase(),
+        ports.join("/")
+    )
 }

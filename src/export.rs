@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! {
-//!   "schema_version": 1,
+//!   "schema_version": 2,
 //!   "categories": [{"id", "title", "description", "codes": [code, ...]}],
 //!   "documents": [{"id", "title", "date", "locale", "url", "machine_translated"}],
 //!   "codes": [{
@@ -13,9 +13,27 @@
 //!     "entries": [{
 //!       "message", "wordings": [{"text", "documents": [id, ...]}], "codes": [...],
 //!       "category", "summary", "steps": [...], "links": [{"title", "url"}],
-//!       "sources": [{"document", "title", "date", "locale", "url", "section", "note"}]
-//!     }]
-//!   }]
+//!       "sources": [{"document", "title", "date", "locale", "url", "section", "note"}],
+//!       "related": {"settings", "services", "protocols", "certificate", "event_channels"}
+//!     }],
+//!     "related": {...},                          // the union of the entries'
+//!     "symptoms": [id, ...]
+//!   }],
+//!   "registry_path": "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\AzureMfa",
+//!   "settings": [{"name", "summary", "type", "values", "default", "when_missing", "notes",
+//!                 "cloud_values": [{"cloud", "value", "note", "sources"}], "codes", "sources"}],
+//!   "clouds": [{"id", "title", "summary", "endpoints": [id, ...], "settings": {name: value},
+//!               "sources"}],
+//!   "services": [{"id", "title", "summary", "endpoints": [id, ...], "codes"}],
+//!   "endpoints": [{"id", "service", "url", "host", "transport", "ports", "phase", "clouds",
+//!                  "note", "sources"}],
+//!   "event_channels": [{"name", "provider", "summary", "codes", "sources"}],
+//!   "protocols": [{"id", "name", "summary", "supports": [method, ...],
+//!                  "cells": [{"protocol", "method", "supported", "note", "sources"}], "codes"}],
+//!   "methods": [{"id", "title", "protocols": [protocol, ...]}],
+//!   "certificate": [{"id", "title", "value", "detail", "codes", "sources"}],
+//!   "symptoms": [{"id", "question", "summary", "phrases", "checks", "codes", "related",
+//!                 "sources"}]
 //! }
 //! ```
 //!
@@ -29,7 +47,14 @@
 
 use serde::ser::{Serialize, SerializeSeq, SerializeStruct, Serializer};
 
-use crate::{documents, Category, ErrorCode, SCHEMA_VERSION};
+use crate::{documents, Category, ErrorCode, REGISTRY_PATH, SCHEMA_VERSION};
+
+mod facts;
+
+pub use facts::{
+    CertificateRecord, CloudRecord, EventChannelRecord, MethodRecord, ProtocolRecord,
+    ServiceRecord, SettingRecord, SymptomRecord,
+};
 
 /// The whole catalog; serialize it with any serde format.
 #[derive(Debug, Clone, Copy, Default)]
@@ -45,11 +70,21 @@ pub fn catalog() -> CatalogExport {
 
 impl Serialize for CatalogExport {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Catalog", 4)?;
+        let mut s = serializer.serialize_struct("Catalog", 14)?;
         s.serialize_field("schema_version", &SCHEMA_VERSION)?;
         s.serialize_field("categories", &Categories)?;
         s.serialize_field("documents", documents())?;
         s.serialize_field("codes", &Codes)?;
+        s.serialize_field("registry_path", REGISTRY_PATH)?;
+        s.serialize_field("settings", &facts::All(facts::settings))?;
+        s.serialize_field("clouds", &facts::All(facts::clouds))?;
+        s.serialize_field("services", &facts::All(facts::services))?;
+        s.serialize_field("endpoints", &facts::All(facts::all_endpoints))?;
+        s.serialize_field("event_channels", &facts::All(facts::event_channels))?;
+        s.serialize_field("protocols", &facts::All(facts::protocols))?;
+        s.serialize_field("methods", &facts::All(facts::methods))?;
+        s.serialize_field("certificate", &facts::All(facts::certificate))?;
+        s.serialize_field("symptoms", &facts::All(facts::symptoms))?;
         s.end()
     }
 }
@@ -109,7 +144,7 @@ pub struct CodeRecord(pub ErrorCode);
 impl Serialize for CodeRecord {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let code = self.0;
-        let mut s = serializer.serialize_struct("Code", 7)?;
+        let mut s = serializer.serialize_struct("Code", 9)?;
         s.serialize_field("code", &code)?;
         s.serialize_field("category", &code.category())?;
         s.serialize_field("categories", code.categories())?;
@@ -117,6 +152,8 @@ impl Serialize for CodeRecord {
         s.serialize_field("label", &code.label())?;
         s.serialize_field("summary", code.summary())?;
         s.serialize_field("entries", code.entries())?;
+        s.serialize_field("related", code.related())?;
+        s.serialize_field("symptoms", code.symptoms())?;
         s.end()
     }
 }

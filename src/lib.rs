@@ -47,17 +47,20 @@
 
 mod catalog;
 mod error;
+mod facts;
 mod fold;
 mod lookup;
 mod suggest;
 
 #[cfg(feature = "serde")]
 pub mod export;
+#[cfg(feature = "scan")]
+pub mod scan;
 #[cfg(feature = "serde")]
 mod serde_impls;
 
-/// The README's examples, compiled and run as doctests.
-#[cfg(doctest)]
+/// The README's examples, compiled and run as doctests (they use the default `scan` feature).
+#[cfg(all(doctest, feature = "scan"))]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
@@ -65,4 +68,9 @@ pub use catalog::{
     documents, Category, Document, Entry, ErrorCode, Link, Source, Wording, CODES, SCHEMA_VERSION,
 };
 pub use error::{UnknownCategory, UnknownCode};
+pub use facts::{
+    endpoints, find_symptom, AuthProtocol, CertificateFact, Cloud, CloudValue, Endpoint,
+    EventChannel, Method, MethodSupport, Phase, Related, Service, Setting, Symptom, Transport,
+    UnknownName, REGISTRY_PATH, SETTINGS,
+};
 pub use lookup::{find_message, lookup, Lookup, MessageMatch};

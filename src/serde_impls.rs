@@ -103,7 +103,7 @@ impl Serialize for Link {
 
 impl Serialize for Entry {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Entry", 8)?;
+        let mut s = serializer.serialize_struct("Entry", 9)?;
         s.serialize_field("message", &self.message())?;
         s.serialize_field("wordings", self.wordings())?;
         s.serialize_field("codes", self.codes())?;
@@ -112,6 +112,31 @@ impl Serialize for Entry {
         s.serialize_field("steps", self.steps())?;
         s.serialize_field("links", self.links())?;
         s.serialize_field("sources", self.sources())?;
+        s.serialize_field("related", self.related())?;
+        s.end()
+    }
+}
+
+#[cfg(feature = "scan")]
+impl Serialize for crate::scan::Finding {
+    /// One JSON Lines record of `nps-mfa-errors scan --json`: `file`, `line`, `span`
+    /// (`[start, end]`), `code`, `documented`, `category`, `message`, `cid`, `user`,
+    /// `timestamp`, `event_id`, `channel`, `aadsts`; `null` where unknown.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Finding", 13)?;
+        s.serialize_field("file", &self.file.as_deref())?;
+        s.serialize_field("line", &self.line)?;
+        s.serialize_field("span", &[self.span.start, self.span.end])?;
+        s.serialize_field("code", self.code.as_str())?;
+        s.serialize_field("documented", &self.is_documented())?;
+        s.serialize_field("category", &self.category())?;
+        s.serialize_field("message", &self.message())?;
+        s.serialize_field("cid", &self.cid)?;
+        s.serialize_field("user", &self.user)?;
+        s.serialize_field("timestamp", &self.timestamp)?;
+        s.serialize_field("event_id", &self.event_id)?;
+        s.serialize_field("channel", &self.channel)?;
+        s.serialize_field("aadsts", &self.aadsts)?;
         s.end()
     }
 }

@@ -17,6 +17,14 @@ pub(crate) fn closest_category(input: &str) -> Option<Category> {
     )
 }
 
+/// The name closest to `input` among `names`, if it is close enough.
+pub(crate) fn closest_name(
+    input: &str,
+    names: impl Iterator<Item = &'static str>,
+) -> Option<&'static str> {
+    closest(input, names.map(|name| (name, name)))
+}
+
 fn closest<T: Copy>(input: &str, candidates: impl Iterator<Item = (T, &'static str)>) -> Option<T> {
     let wanted = squash(input);
     if wanted.is_empty() || wanted.len() > 80 {

@@ -1,6 +1,8 @@
 //! Build-time validation: each kind of bad catalog data is rejected with a message that names
 //! the file, the entry and the field. These tests run the very module `build.rs` uses.
 
+#[path = "../src/catalog/facts_schema.rs"]
+mod facts_schema;
 #[path = "../src/fold.rs"]
 mod fold;
 #[path = "../src/catalog/schema.rs"]
@@ -373,4 +375,400 @@ fn message_patterns_split_at_placeholders_and_variable_parts() {
         &["username".to_owned()],
     );
     assert_eq!(pieces, ["request received for user", "with state"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// data/facts.yaml and the links between it and the catalog
+
+const FACTS_FILE: &str = "data/facts-test.yaml";
+
+/// A small valid facts file that matches `VALID`; each test breaks one thing in it.
+const VALID_FACTS: &str = r##"
+registry_path: HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\AzureMfa
+clouds:
+  - id: public
+    title: Azure public cloud
+    summary: The default.
+    sources:
+      - document: errors-2024-01
+        section: Network requirements
+settings:
+  - name: IP_WHITELIST
+    summary: Skips MFA for these NAS addresses.
+    type: string
+    values: IPv4 addresses separated by semicolons
+    default: Empty
+    when_missing: Every request gets MFA.
+    cloud_values:
+      - cloud: public
+        value: none
+        sources:
+          - document: errors-2024-01
+            section: IP exceptions
+    sources:
+      - document: errors-2024-01
+        section: IP exceptions
+event_channels:
+  - name: AuthZOptCh
+    provider: Microsoft-AzureMfa-AuthZ
+    summary: Authorization log.
+    sources:
+      - document: errors-2024-01
+        section: Troubleshooting steps for common errors
+services:
+  - id: token_service
+    title: Token service
+    summary: Where the token comes from.
+endpoints:
+  - id: token_service_public
+    service: token_service
+    url: https://login.microsoftonline.com
+    transport: tcp
+    ports: [443]
+    phase: run_time
+    clouds: [public]
+    sources:
+      - document: errors-2024-01
+        section: Network requirements
+protocols:
+  - id: pap
+    name: PAP
+    summary: Carries everything.
+methods:
+  - id: phone_call
+    title: Phone call
+protocol_methods:
+  - protocol: pap
+    method: phone_call
+    supported: true
+    sources:
+      - document: errors-2024-01
+        section: Determine which authentication methods your users can use
+certificate:
+  - id: subject
+    title: Subject name
+    value: CN=<TenantID>,OU=Microsoft NPS Extension
+    detail: The certificate's subject.
+    sources:
+      - document: errors-2018-07
+        section: Troubleshooting
+symptoms:
+  - id: http_connect_errors
+    question: Why do I see HTTP connect errors in logs with all my authentications failing?
+    summary: Every authentication fails.
+    phrases: [http connect errors]
+    checks:
+      - Reach the hosts.
+    related:
+      codes: [AccessDenied]
+      services: [token_service]
+    sources:
+      - document: errors-2024-01
+        section: Why do I see HTTP connect errors in logs with all my authentications failing?
+"##;
+
+/// `VALID` with a `related:` block on its entry.
+fn catalog_relating(related: &str) -> String {
+    VALID.replace(
+        "        sources:\n          - document: errors-2024-01\n",
+        &format!(
+            "        related:\n{related}        sources:\n          - document: errors-2024-01\n"
+        ),
+    )
+}
+
+fn facts_errors_of(catalog_yaml: &str, facts_yaml: &str) -> Vec<CatalogError> {
+    let catalog = parse(FILE, catalog_yaml).expect("the catalog part is valid");
+    match facts_schema::parse(FACTS_FILE, facts_yaml, FILE, &catalog) {
+        Ok(_) => panic!("the facts were accepted"),
+        Err(errors) => errors.0,
+    }
+}
+
+/// Asserts a problem at this file, record and field, mentioning `words`.
+fn rejects_facts(
+    catalog_yaml: &str,
+    facts_yaml: &str,
+    file: &str,
+    entry: &str,
+    field: &str,
+    words: &str,
+) {
+    let errors = facts_errors_of(catalog_yaml, facts_yaml);
+    let found = errors.iter().find(|e| {
+        e.file == file && e.entry == entry && e.field == field && e.problem.contains(words)
+    });
+    let Some(found) = found else {
+        panic!("expected {file} / {entry} / {field} / {words:?}, got {errors:#?}");
+    };
+    let shown = found.to_string();
+    assert!(
+        shown.starts_with(file) && shown.contains(entry) && shown.contains(field),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_valid_facts_are_accepted_with_links_from_the_catalog() {
+    let catalog = parse(
+        FILE,
+        &catalog_relating(
+            "          settings: [IP_WHITELIST]\n          services: [token_service]\n",
+        ),
+    )
+    .unwrap();
+    let facts = facts_schema::parse(FACTS_FILE, VALID_FACTS, FILE, &catalog).unwrap();
+    assert_eq!(facts.settings.len(), 1);
+    assert_eq!(
+        catalog.codes[0].entries[0].related.settings,
+        ["IP_WHITELIST"]
+    );
+}
+
+#[test]
+fn the_real_facts_are_accepted() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let catalog_yaml = std::fs::read_to_string(format!("{root}/data/catalog.yaml")).unwrap();
+    let facts_yaml = std::fs::read_to_string(format!("{root}/data/facts.yaml")).unwrap();
+    let catalog = parse("data/catalog.yaml", &catalog_yaml).unwrap();
+    facts_schema::parse(
+        "data/facts.yaml",
+        &facts_yaml,
+        "data/catalog.yaml",
+        &catalog,
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_catalog_entry_naming_an_unknown_setting_fails_with_file_entry_and_field() {
+    let catalog = catalog_relating("          settings: [IP_WHITELIST, LDAP_LOOKUP_FOREST]\n");
+    rejects_facts(
+        &catalog,
+        VALID_FACTS,
+        FILE,
+        "code `AccessDenied`",
+        "entries[0].related.settings[1]",
+        "`LDAP_LOOKUP_FOREST` is not declared in data/facts.yaml",
+    );
+}
+
+#[test]
+fn a_catalog_entry_naming_an_unknown_service_protocol_certificate_fact_or_log_fails() {
+    for (line, field, name) in [
+        (
+            "services: [token_servce]",
+            "entries[0].related.services[0]",
+            "token_servce",
+        ),
+        (
+            "protocols: [mschap]",
+            "entries[0].related.protocols[0]",
+            "mschap",
+        ),
+        (
+            "certificate: [thumbprint]",
+            "entries[0].related.certificate[0]",
+            "thumbprint",
+        ),
+        (
+            "event_channels: [AuthNOpt]",
+            "entries[0].related.event_channels[0]",
+            "AuthNOpt",
+        ),
+    ] {
+        let catalog = catalog_relating(&format!("          {line}\n"));
+        rejects_facts(
+            &catalog,
+            VALID_FACTS,
+            FILE,
+            "code `AccessDenied`",
+            field,
+            &format!("`{name}` is not declared"),
+        );
+    }
+}
+
+#[test]
+fn a_catalog_entry_may_not_relate_to_codes() {
+    let catalog = catalog_relating("          codes: [AccessDenied]\n");
+    rejects_facts(
+        &catalog,
+        VALID_FACTS,
+        FILE,
+        "code `AccessDenied`",
+        "entries[0].related.codes",
+        "relates to facts",
+    );
+}
+
+#[test]
+fn a_related_name_listed_twice_is_rejected() {
+    let catalog = catalog_relating("          settings: [IP_WHITELIST, IP_WHITELIST]\n");
+    rejects_facts(
+        &catalog,
+        VALID_FACTS,
+        FILE,
+        "code `AccessDenied`",
+        "entries[0].related.settings[1]",
+        "listed twice",
+    );
+}
+
+#[test]
+fn an_unknown_related_field_is_a_yaml_error() {
+    let catalog = catalog_relating("          setings: [IP_WHITELIST]\n");
+    let errors = parse(FILE, &catalog).unwrap_err().0;
+    assert!(
+        errors[0].problem.contains("unknown field `setings`"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_symptom_naming_an_unknown_code_fails() {
+    let facts = VALID_FACTS.replace("codes: [AccessDenied]", "codes: [AccesDenied]");
+    rejects_facts(
+        VALID,
+        &facts,
+        FACTS_FILE,
+        "symptom `http_connect_errors`",
+        "related.codes[0]",
+        "`AccesDenied` is not a code in the catalog",
+    );
+}
+
+#[test]
+fn a_fact_citing_an_undeclared_document_fails() {
+    let facts = VALID_FACTS.replace("document: errors-2018-07", "document: how-to-2030");
+    rejects_facts(
+        VALID,
+        &facts,
+        FACTS_FILE,
+        "certificate fact `subject`",
+        "sources[0].document",
+        "unknown source id `how-to-2030`",
+    );
+}
+
+#[test]
+fn a_fact_without_sources_fails() {
+    let facts = VALID_FACTS.replace(
+        "    summary: Authorization log.\n    sources:\n      - document: errors-2024-01\n        section: Troubleshooting steps for common errors\n",
+        "    summary: Authorization log.\n    sources: []\n",
+    );
+    rejects_facts(
+        VALID,
+        &facts,
+        FACTS_FILE,
+        "event channel `AuthZOptCh`",
+        "sources",
+        "at least one document",
+    );
+}
+
+#[test]
+fn a_missing_matrix_cell_fails() {
+    let facts = VALID_FACTS.replace(
+        "  - id: phone_call\n    title: Phone call\n",
+        "  - id: phone_call\n    title: Phone call\n  - id: text_message\n    title: One-way text message\n",
+    );
+    rejects_facts(
+        VALID,
+        &facts,
+        FACTS_FILE,
+        "facts",
+        "protocol_methods",
+        "no cell for (pap, text_message)",
+    );
+}
+
+#[test]
+fn a_duplicate_matrix_cell_fails() {
+    let cell = "  - protocol: pap\n    method: phone_call\n    supported: false\n    sources:\n      - document: errors-2024-01\n        section: Configuration limitations\n";
+    let facts = VALID_FACTS.replace("certificate:\n", &format!("{cell}certificate:\n"));
+    rejects_facts(
+        VALID,
+        &facts,
+        FACTS_FILE,
+        "protocol_methods[1]",
+        "method",
+        "listed twice",
+    );
+}
+
+#[test]
+fn a_cloud_value_for_an_unknown_cloud_fails() {
+    let facts = VALID_FACTS.replace("      - cloud: public\n", "      - cloud: germany\n");
+    rejects_facts(
+        VALID,
+        &facts,
+        FACTS_FILE,
+        "setting `IP_WHITELIST`",
+        "cloud_values[0].cloud",
+        "unknown cloud `germany`",
+    );
+}
+
+#[test]
+fn an_endpoint_with_a_bad_url_transport_or_cloud_fails() {
+    let facts = VALID_FACTS.replace(
+        "url: https://login.microsoftonline.com",
+        "url: http://login.microsoftonline.com",
+    );
+    rejects_facts(
+        VALID,
+        &facts,
+        FACTS_FILE,
+        "endpoint `token_service_public`",
+        "url",
+        "not an https://host URL",
+    );
+    let facts = VALID_FACTS.replace("transport: tcp", "transport: sctp");
+    rejects_facts(
+        VALID,
+        &facts,
+        FACTS_FILE,
+        "endpoint `token_service_public`",
+        "transport",
+        "not `tcp` or `udp`",
+    );
+    let facts = VALID_FACTS.replace("clouds: [public]", "clouds: [public, mooncake]");
+    rejects_facts(
+        VALID,
+        &facts,
+        FACTS_FILE,
+        "endpoint `token_service_public`",
+        "clouds[1]",
+        "unknown cloud `mooncake`",
+    );
+}
+
+#[test]
+fn a_lower_case_setting_name_fails() {
+    let facts = VALID_FACTS.replace("- name: IP_WHITELIST", "- name: ip_whitelist");
+    rejects_facts(
+        VALID,
+        &facts,
+        FACTS_FILE,
+        "setting `ip_whitelist`",
+        "name",
+        "not a well-formed setting name",
+    );
+}
+
+#[test]
+fn a_symptom_phrase_that_is_not_folded_fails() {
+    let facts = VALID_FACTS.replace(
+        "phrases: [http connect errors]",
+        "phrases: [HTTP connect errors]",
+    );
+    rejects_facts(
+        VALID,
+        &facts,
+        FACTS_FILE,
+        "symptom `http_connect_errors`",
+        "phrases[0]",
+        "lower case",
+    );
 }

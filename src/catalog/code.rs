@@ -7,6 +7,7 @@ use super::{
     IGNORE_CASE_SLOTS, LONGEST_CODE,
 };
 use crate::error::UnknownCode;
+use crate::facts::{AuthProtocol, Cloud, Endpoint, Related, Setting, Symptom};
 
 impl ErrorCode {
     /// Every code, in catalog order (the order of the newest document).
@@ -125,6 +126,85 @@ impl ErrorCode {
     #[must_use]
     pub fn label(self) -> Option<&'static str> {
         self.info().label
+    }
+
+    /// The facts the fix of any of this code's entries depends on (the union of
+    /// [`Entry::related`]).
+    ///
+    /// ```
+    /// use nps_mfa_errors::{EventChannel, ErrorCode};
+    /// assert_eq!(ErrorCode::ChallengeRequested.related().event_channels(), &[EventChannel::AuthZOptCh]);
+    /// ```
+    #[must_use]
+    pub fn related(self) -> &'static Related {
+        &self.info().related
+    }
+
+    /// The registry settings the fix depends on, in `data/facts.yaml` order.
+    ///
+    /// ```
+    /// use nps_mfa_errors::{ErrorCode, Setting};
+    /// assert_eq!(
+    ///     ErrorCode::AlternateLoginIdError.related_settings(),
+    ///     &[
+    ///         Setting::LdapAlternateLoginidAttribute,
+    ///         Setting::LdapForceGlobalCatalog,
+    ///         Setting::LdapLookupForests,
+    ///     ]
+    /// );
+    /// assert!(ErrorCode::RegistryConfigError.related_settings().contains(&Setting::IpWhitelist));
+    /// ```
+    #[must_use]
+    pub fn related_settings(self) -> &'static [Setting] {
+        self.related().settings()
+    }
+
+    /// The endpoints the fix depends on, for the cloud in use.
+    ///
+    /// ```
+    /// use nps_mfa_errors::{Cloud, ErrorCode};
+    /// let urls: Vec<_> = ErrorCode::HttpsCommunicationError
+    ///     .related_endpoints(Cloud::Government)
+    ///     .filter_map(|e| e.url())
+    ///     .collect();
+    /// assert_eq!(
+    ///     urls,
+    ///     [
+    ///         "https://strongauthenticationservice.auth.microsoft.us",
+    ///         "https://adnotifications.windowsazure.us",
+    ///     ]
+    /// );
+    /// ```
+    pub fn related_endpoints(
+        self,
+        cloud: Cloud,
+    ) -> impl Iterator<Item = &'static Endpoint> + Clone {
+        self.related().endpoints(cloud)
+    }
+
+    /// The RADIUS password protocols the fix depends on (see [`AuthProtocol::supports`]).
+    ///
+    /// ```
+    /// use nps_mfa_errors::{AuthProtocol, ErrorCode};
+    /// assert_eq!(
+    ///     ErrorCode::RequestMissingCode.related_protocols(),
+    ///     &[AuthProtocol::Pap, AuthProtocol::Chapv2, AuthProtocol::Eap]
+    /// );
+    /// ```
+    #[must_use]
+    pub fn related_protocols(self) -> &'static [AuthProtocol] {
+        self.related().protocols()
+    }
+
+    /// The symptoms without a code that the pages tie to this code.
+    ///
+    /// ```
+    /// use nps_mfa_errors::{ErrorCode, Symptom};
+    /// assert_eq!(ErrorCode::HttpConnectError.symptoms(), &[Symptom::HttpConnectErrors]);
+    /// ```
+    #[must_use]
+    pub fn symptoms(self) -> &'static [Symptom] {
+        self.info().symptoms
     }
 
     /// False for the messages that are intended refusals, not faults

@@ -1,6 +1,7 @@
 //! One documented row ([`Entry`]) and the pieces it is made of.
 
 use super::{Category, ErrorCode};
+use crate::facts::Related;
 
 /// One version of one Microsoft page that the catalog cites.
 #[derive(Debug, PartialEq, Eq, Hash)]
@@ -146,6 +147,7 @@ pub struct Entry {
     pub(crate) steps: &'static [&'static str],
     pub(crate) links: &'static [Link],
     pub(crate) sources: &'static [Source],
+    pub(crate) related: Related,
 }
 
 impl Entry {
@@ -196,5 +198,17 @@ impl Entry {
     #[must_use]
     pub const fn sources(&self) -> &'static [Source] {
         self.sources
+    }
+
+    /// The settings, endpoints, protocols, certificate facts and event logs the steps depend on.
+    ///
+    /// ```
+    /// use nps_mfa_errors::{ErrorCode, Setting};
+    /// let entry = &ErrorCode::ChallengeRequested.entries()[0];
+    /// assert_eq!(entry.related().settings(), &[Setting::OverrideNumberMatchingWithOtp]);
+    /// ```
+    #[must_use]
+    pub const fn related(&self) -> &Related {
+        &self.related
     }
 }

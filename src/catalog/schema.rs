@@ -114,6 +114,47 @@ pub struct EntryDef {
     pub links: Vec<LinkDef>,
     /// Which document versions list this row, and under which heading.
     pub sources: Vec<SourceDef>,
+    /// The facts of `data/facts.yaml` this row's fix depends on (checked by `facts_schema`).
+    #[serde(default)]
+    pub related: RelatedDef,
+}
+
+/// References from a record to the facts of `data/facts.yaml`, each by its name or id.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelatedDef {
+    /// Registry setting names (`IP_WHITELIST`).
+    #[serde(default)]
+    pub settings: Vec<String>,
+    /// Service ids (`token_service`), resolved to each cloud's endpoints.
+    #[serde(default)]
+    pub services: Vec<String>,
+    /// RADIUS password protocol ids (`pap`, `chapv2`, `eap`).
+    #[serde(default)]
+    pub protocols: Vec<String>,
+    /// Client-certificate fact ids (`subject`).
+    #[serde(default)]
+    pub certificate: Vec<String>,
+    /// Event channel names (`AuthZOptCh`).
+    #[serde(default)]
+    pub event_channels: Vec<String>,
+    /// Codes of the catalog; only symptoms name codes (a code's own links are its entries').
+    #[serde(default)]
+    pub codes: Vec<String>,
+}
+
+impl RelatedDef {
+    /// Every reference as (field, values), in a fixed order.
+    pub fn fields(&self) -> [(&'static str, &[String]); 6] {
+        [
+            ("settings", &self.settings),
+            ("services", &self.services),
+            ("protocols", &self.protocols),
+            ("certificate", &self.certificate),
+            ("event_channels", &self.event_channels),
+            ("codes", &self.codes),
+        ]
+    }
 }
 
 /// One wording of a message, exactly as the product logs it.
@@ -346,7 +387,7 @@ const KNOWN_LOCALE_SHAPE: fn(&str) -> bool = |locale| {
     )
 };
 
-fn is_iso_date(date: &str) -> bool {
+pub fn is_iso_date(date: &str) -> bool {
     let bytes = date.as_bytes();
     bytes.len() == 10
         && bytes[4] == b'-'
@@ -359,12 +400,12 @@ fn is_iso_date(date: &str) -> bool {
         && (1..=31).contains(&date[8..10].parse::<u32>().unwrap_or(0))
 }
 
-fn is_code_token(code: &str) -> bool {
+pub fn is_code_token(code: &str) -> bool {
     code.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
         && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-fn is_snake_id(id: &str) -> bool {
+pub fn is_snake_id(id: &str) -> bool {
     id.chars().next().is_some_and(|c| c.is_ascii_lowercase())
         && id
             .chars()
@@ -372,13 +413,16 @@ fn is_snake_id(id: &str) -> bool {
 }
 
 /// Collects problems for one file.
-struct Problems<'a> {
-    file: &'a str,
-    found: Vec<CatalogError>,
+pub struct Problems<'a> {
+    /// The file the problems are in.
+    pub file: &'a str,
+    /// What was found so far.
+    pub found: Vec<CatalogError>,
 }
 
 impl Problems<'_> {
-    fn add(
+    /// Records a problem at this record and field.
+    pub fn add(
         &mut self,
         entry: impl Into<String>,
         field: impl Into<String>,
@@ -392,7 +436,8 @@ impl Problems<'_> {
         });
     }
 
-    fn require_text(&mut self, entry: &str, field: &str, value: &str) {
+    /// Records a problem if the text is empty or has white space around it.
+    pub fn require_text(&mut self, entry: &str, field: &str, value: &str) {
         if value.trim().is_empty() {
             self.add(entry, field, "must not be empty");
         } else if value.trim() != value {
@@ -770,6 +815,7 @@ impl Catalog {
     }
 }
 
-fn join(ids: &BTreeSet<&str>) -> String {
+/// The ids, comma-separated, for "declared: ..." hints.
+pub fn join(ids: &BTreeSet<&str>) -> String {
     ids.iter().copied().collect::<Vec<_>>().join(", ")
 }

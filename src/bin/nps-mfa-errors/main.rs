@@ -4,10 +4,14 @@
 
 #![forbid(unsafe_code)]
 
+mod endpoints;
 mod explain;
 mod export;
 mod list;
 mod output;
+mod protocols;
+mod scan;
+mod settings;
 
 use std::process::ExitCode;
 
@@ -30,6 +34,15 @@ enum Command {
     List(list::Args),
     /// Write the whole catalog as JSON, YAML, CSV or Markdown.
     Export(export::Args),
+    /// List the extension's registry settings: values, defaults, per-cloud values, codes.
+    Settings(settings::Args),
+    /// List the endpoints and ports each cloud needs, and the event logs.
+    Endpoints(endpoints::Args),
+    /// Show which authentication methods PAP, CHAPv2 and EAP carry.
+    Protocols(protocols::Args),
+    /// Find every documented code and message in logs (files, folders, or stdin) and report
+    /// them grouped by code.
+    Scan(scan::Args),
 }
 
 /// How a command ended, as the process exit code.
@@ -56,6 +69,10 @@ fn main() -> ExitCode {
         Command::Explain(args) => explain::run(&args),
         Command::List(args) => list::run(&args),
         Command::Export(args) => export::run(&args),
+        Command::Settings(args) => settings::run(&args),
+        Command::Endpoints(args) => endpoints::run(&args),
+        Command::Protocols(args) => protocols::run(&args),
+        Command::Scan(args) => scan::run(&args),
     };
     match result {
         Ok(outcome) => outcome.into(),

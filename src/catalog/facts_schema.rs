@@ -1,0 +1,764 @@
+//! The on-disk schema of `data/facts.yaml` and its validation rules, including every reference
+//! between it and the catalog (`related:` of catalog entries and symptoms).
+//!
+//! Compiled, like `schema.rs`, by `build.rs` and by the tests through `#[path]`. Whoever includes
+//! this file also includes `src/catalog/schema.rs` as `crate::schema` (and so `src/fold.rs` as
+//! `crate::fold`): the documents the facts cite are the catalog's, and problems are reported
+//! with the same [`CatalogError`] (file, record, field, problem).
+
+#![allow(dead_code)] // each includer uses a different part of this module
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Deserialize;
+
+use crate::schema::{
+    fold, is_code_token, is_snake_id, is_well_formed_https_url, join, Catalog, CatalogError,
+    CatalogErrors, Problems, RelatedDef, SourceDef,
+};
+
+/// The whole facts file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Facts {
+    /// The registry key that holds every setting.
+    pub registry_path: String,
+    /// The clouds the extension can be set up for, the public cloud first.
+    pub clouds: Vec<CloudDef>,
+    /// The registry values under `registry_path`.
+    pub settings: Vec<SettingDef>,
+    /// The Windows event logs the extension writes.
+    pub event_channels: Vec<EventChannelDef>,
+    /// What the endpoints are for; catalog entries relate to services, not single endpoints.
+    pub services: Vec<ServiceDef>,
+    /// Hosts and ports, each for one service and one or more clouds.
+    pub endpoints: Vec<EndpointDef>,
+    /// RADIUS password encryption protocols.
+    pub protocols: Vec<ProtocolDef>,
+    /// Secondary authentication methods.
+    pub methods: Vec<MethodDef>,
+    /// One cell per (protocol, method).
+    pub protocol_methods: Vec<CellDef>,
+    /// Facts about the extension's client certificate.
+    pub certificate: Vec<CertificateDef>,
+    /// Problems the pages describe without an error code.
+    pub symptoms: Vec<SymptomDef>,
+}
+
+/// One cloud.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CloudDef {
+    /// `public`, `government`, `china`.
+    pub id: String,
+    /// Its name as the pages write it.
+    pub title: String,
+    /// One or two sentences in our own words.
+    pub summary: String,
+    /// Where the pages describe it.
+    pub sources: Vec<SourceDef>,
+}
+
+/// One registry value of the extension.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SettingDef {
+    /// The value's name, exactly (`IP_WHITELIST`).
+    pub name: String,
+    /// One line: what it controls.
+    pub summary: String,
+    /// `string` or `boolean`, as the pages type it.
+    #[serde(rename = "type")]
+    pub value_type: String,
+    /// The values it takes.
+    pub values: String,
+    /// Its default as the pages state it.
+    pub default: String,
+    /// What the extension does when the value is missing.
+    pub when_missing: String,
+    /// Further facts, in our own words.
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// The value to use in each cloud, where it differs by cloud.
+    #[serde(default)]
+    pub cloud_values: Vec<CloudValueDef>,
+    /// Where the pages describe it.
+    pub sources: Vec<SourceDef>,
+}
+
+/// A setting's value for one cloud.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CloudValueDef {
+    /// Id of a declared cloud.
+    pub cloud: String,
+    /// The value, exactly.
+    pub value: String,
+    /// What a reader should know about it (history, why it is not set).
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Where the pages give it.
+    pub sources: Vec<SourceDef>,
+}
+
+/// One event log.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventChannelDef {
+    /// The channel's name (`AuthZOptCh`).
+    pub name: String,
+    /// The event provider that writes it (`Microsoft-AzureMfa-AuthZ`).
+    pub provider: String,
+    /// One line: what it holds.
+    pub summary: String,
+    /// Where the pages name it.
+    pub sources: Vec<SourceDef>,
+}
+
+/// What a group of endpoints is for.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceDef {
+    /// `snake_case` id.
+    pub id: String,
+    /// A short title.
+    pub title: String,
+    /// One line in our own words.
+    pub summary: String,
+}
+
+/// One host (or RADIUS port pair) the deployment needs.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EndpointDef {
+    /// `snake_case` id.
+    pub id: String,
+    /// Id of a declared service.
+    pub service: String,
+    /// `https://host`, exactly as the pages list it; none for RADIUS.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// `tcp` or `udp`.
+    pub transport: String,
+    /// The ports, most common first.
+    pub ports: Vec<u16>,
+    /// `run_time` or `set_up`.
+    pub phase: String,
+    /// Ids of the clouds that use it.
+    pub clouds: Vec<String>,
+    /// What a reader should know about it.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Where the pages list it.
+    pub sources: Vec<SourceDef>,
+}
+
+/// One RADIUS password encryption protocol.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProtocolDef {
+    /// `pap`, `chapv2`, `eap`.
+    pub id: String,
+    /// The name as the pages write it.
+    pub name: String,
+    /// One line in our own words.
+    pub summary: String,
+}
+
+/// One secondary authentication method.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MethodDef {
+    /// `snake_case` id.
+    pub id: String,
+    /// The name as the pages write it.
+    pub title: String,
+}
+
+/// Whether one protocol carries one method.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CellDef {
+    /// Id of a declared protocol.
+    pub protocol: String,
+    /// Id of a declared method.
+    pub method: String,
+    /// What the sources say.
+    pub supported: bool,
+    /// A caveat, in our own words.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Where the pages say it.
+    pub sources: Vec<SourceDef>,
+}
+
+/// One fact about the client certificate.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CertificateDef {
+    /// `snake_case` id.
+    pub id: String,
+    /// A short title.
+    pub title: String,
+    /// The value, exactly (a subject, an app ID, a version).
+    pub value: String,
+    /// The fact in our own words.
+    pub detail: String,
+    /// Where the pages state it.
+    pub sources: Vec<SourceDef>,
+}
+
+/// A problem the pages describe without a code.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SymptomDef {
+    /// `snake_case` id.
+    pub id: String,
+    /// The page's question heading, exactly.
+    pub question: String,
+    /// One line in our own words.
+    pub summary: String,
+    /// Lower-case phrases a user may type for it (`http connect errors`).
+    pub phrases: Vec<String>,
+    /// What to check, in order, in our own words.
+    pub checks: Vec<String>,
+    /// The codes and facts it relates to.
+    #[serde(default)]
+    pub related: RelatedDef,
+    /// Where the pages describe it.
+    pub sources: Vec<SourceDef>,
+}
+
+/// The ids of everything a `related:` may name.
+pub struct Names<'a> {
+    /// Setting names.
+    pub settings: BTreeSet<&'a str>,
+    /// Service ids.
+    pub services: BTreeSet<&'a str>,
+    /// Protocol ids.
+    pub protocols: BTreeSet<&'a str>,
+    /// Certificate fact ids.
+    pub certificate: BTreeSet<&'a str>,
+    /// Event channel names.
+    pub event_channels: BTreeSet<&'a str>,
+    /// Catalog codes.
+    pub codes: BTreeSet<&'a str>,
+}
+
+impl Names<'_> {
+    fn of(&self, field: &str) -> &BTreeSet<&str> {
+        match field {
+            "settings" => &self.settings,
+            "services" => &self.services,
+            "protocols" => &self.protocols,
+            "certificate" => &self.certificate,
+            "event_channels" => &self.event_channels,
+            _ => &self.codes,
+        }
+    }
+}
+
+/// Parses and validates the facts file against the (already validated) catalog, and checks the
+/// catalog's `related:` references against the facts. Problems in either file are reported
+/// together, each with its own file name.
+pub fn parse(
+    file: &str,
+    yaml: &str,
+    catalog_file: &str,
+    catalog: &Catalog,
+) -> Result<Facts, CatalogErrors> {
+    let facts: Facts = serde_yaml::from_str(yaml).map_err(|error| {
+        let entry = match error.location() {
+            Some(at) => format!("line {}, column {}", at.line(), at.column()),
+            None => "facts".to_owned(),
+        };
+        CatalogErrors(vec![CatalogError {
+            file: file.to_owned(),
+            entry,
+            field: "yaml".to_owned(),
+            problem: format!("not a valid facts file: {error}"),
+        }])
+    })?;
+    let mut problems = Problems {
+        file,
+        found: Vec::new(),
+    };
+    facts.validate(&mut problems, catalog);
+    let mut found = problems.found;
+    let mut catalog_problems = Problems {
+        file: catalog_file,
+        found: Vec::new(),
+    };
+    validate_catalog_links(&mut catalog_problems, catalog, &facts.names(catalog));
+    found.extend(catalog_problems.found);
+    if found.is_empty() {
+        Ok(facts)
+    } else {
+        Err(CatalogErrors(found))
+    }
+}
+
+/// Checks every catalog entry's `related:` against the facts.
+fn validate_catalog_links(problems: &mut Problems<'_>, catalog: &Catalog, names: &Names<'_>) {
+    for def in &catalog.codes {
+        let entry = format!("code `{}`", def.code);
+        for (i, e) in def.entries.iter().enumerate() {
+            if !e.related.codes.is_empty() {
+                problems.add(
+                    &entry,
+                    format!("entries[{i}].related.codes"),
+                    "an entry relates to facts, not to other codes; name the code from the symptom or fact instead",
+                );
+            }
+            check_related(
+                problems,
+                &entry,
+                &format!("entries[{i}].related"),
+                &e.related,
+                names,
+                false,
+            );
+        }
+    }
+}
+
+/// Checks one `related:` block; `codes` are checked only where they are allowed.
+fn check_related(
+    problems: &mut Problems<'_>,
+    entry: &str,
+    at: &str,
+    related: &RelatedDef,
+    names: &Names<'_>,
+    codes_allowed: bool,
+) {
+    for (field, values) in related.fields() {
+        if field == "codes" && !codes_allowed {
+            continue;
+        }
+        let declared = names.of(field);
+        let mut seen = BTreeSet::new();
+        for (j, value) in values.iter().enumerate() {
+            let place = format!("{at}.{field}[{j}]");
+            if !declared.contains(value.as_str()) {
+                let what = if field == "codes" {
+                    "is not a code in the catalog"
+                } else {
+                    "is not declared in data/facts.yaml"
+                };
+                problems.add(
+                    entry,
+                    &place,
+                    format!("`{value}` {what}; declared: {}", join(declared)),
+                );
+            } else if !seen.insert(value.as_str()) {
+                problems.add(entry, &place, format!("`{value}` is listed twice"));
+            }
+        }
+    }
+}
+
+impl Facts {
+    /// The names every `related:` may use.
+    pub fn names<'a>(&'a self, catalog: &'a Catalog) -> Names<'a> {
+        Names {
+            settings: self.settings.iter().map(|s| s.name.as_str()).collect(),
+            services: self.services.iter().map(|s| s.id.as_str()).collect(),
+            protocols: self.protocols.iter().map(|p| p.id.as_str()).collect(),
+            certificate: self.certificate.iter().map(|c| c.id.as_str()).collect(),
+            event_channels: self
+                .event_channels
+                .iter()
+                .map(|c| c.name.as_str())
+                .collect(),
+            codes: catalog.codes.iter().map(|c| c.code.as_str()).collect(),
+        }
+    }
+
+    fn validate(&self, problems: &mut Problems<'_>, catalog: &Catalog) {
+        let documents: BTreeSet<&str> = catalog.documents.iter().map(|d| d.id.as_str()).collect();
+        let sources = |problems: &mut Problems<'_>, entry: &str, at: &str, list: &[SourceDef]| {
+            check_sources(problems, entry, at, list, &documents);
+        };
+        if !self.registry_path.starts_with("HKEY_LOCAL_MACHINE\\") {
+            problems.add(
+                "facts",
+                "registry_path",
+                "the extension's settings live under HKEY_LOCAL_MACHINE\\",
+            );
+        }
+        let clouds = unique_ids(
+            problems,
+            "cloud",
+            "id",
+            self.clouds.iter().map(|c| c.id.as_str()),
+            is_snake_id,
+        );
+        for cloud in &self.clouds {
+            let entry = format!("cloud `{}`", cloud.id);
+            problems.require_text(&entry, "title", &cloud.title);
+            problems.require_text(&entry, "summary", &cloud.summary);
+            sources(problems, &entry, "sources", &cloud.sources);
+        }
+        if self.clouds.first().map(|c| c.id.as_str()) != Some("public") {
+            problems.add(
+                "facts",
+                "clouds",
+                "list the public cloud first; it is the default",
+            );
+        }
+        unique_ids(
+            problems,
+            "setting",
+            "name",
+            self.settings.iter().map(|s| s.name.as_str()),
+            is_setting_name,
+        );
+        for setting in &self.settings {
+            let entry = format!("setting `{}`", setting.name);
+            for (field, text) in [
+                ("summary", &setting.summary),
+                ("values", &setting.values),
+                ("default", &setting.default),
+                ("when_missing", &setting.when_missing),
+            ] {
+                problems.require_text(&entry, field, text);
+            }
+            if !matches!(setting.value_type.as_str(), "string" | "boolean") {
+                problems.add(
+                    &entry,
+                    "type",
+                    format!("`{}` is not `string` or `boolean`", setting.value_type),
+                );
+            }
+            for (n, note) in setting.notes.iter().enumerate() {
+                problems.require_text(&entry, &format!("notes[{n}]"), note);
+            }
+            let mut seen = BTreeSet::new();
+            for (v, value) in setting.cloud_values.iter().enumerate() {
+                let at = format!("cloud_values[{v}]");
+                if !clouds.contains(value.cloud.as_str()) {
+                    problems.add(
+                        &entry,
+                        format!("{at}.cloud"),
+                        format!(
+                            "unknown cloud `{}`; declared: {}",
+                            value.cloud,
+                            join(&clouds)
+                        ),
+                    );
+                } else if !seen.insert(value.cloud.as_str()) {
+                    problems.add(
+                        &entry,
+                        format!("{at}.cloud"),
+                        format!("cloud `{}` has two values", value.cloud),
+                    );
+                }
+                problems.require_text(&entry, &format!("{at}.value"), &value.value);
+                sources(problems, &entry, &format!("{at}.sources"), &value.sources);
+            }
+            sources(problems, &entry, "sources", &setting.sources);
+        }
+        unique_ids(
+            problems,
+            "event channel",
+            "name",
+            self.event_channels.iter().map(|c| c.name.as_str()),
+            is_code_token,
+        );
+        for channel in &self.event_channels {
+            let entry = format!("event channel `{}`", channel.name);
+            problems.require_text(&entry, "provider", &channel.provider);
+            problems.require_text(&entry, "summary", &channel.summary);
+            sources(problems, &entry, "sources", &channel.sources);
+        }
+        let services = unique_ids(
+            problems,
+            "service",
+            "id",
+            self.services.iter().map(|s| s.id.as_str()),
+            is_snake_id,
+        );
+        for service in &self.services {
+            let entry = format!("service `{}`", service.id);
+            problems.require_text(&entry, "title", &service.title);
+            problems.require_text(&entry, "summary", &service.summary);
+            if !self.endpoints.iter().any(|e| e.service == service.id) {
+                problems.add(&entry, "id", "no endpoint belongs to this service");
+            }
+        }
+        unique_ids(
+            problems,
+            "endpoint",
+            "id",
+            self.endpoints.iter().map(|e| e.id.as_str()),
+            is_snake_id,
+        );
+        for endpoint in &self.endpoints {
+            self.validate_endpoint(problems, endpoint, &services, &clouds, &documents);
+        }
+        let protocols = unique_ids(
+            problems,
+            "protocol",
+            "id",
+            self.protocols.iter().map(|p| p.id.as_str()),
+            is_snake_id,
+        );
+        for protocol in &self.protocols {
+            let entry = format!("protocol `{}`", protocol.id);
+            problems.require_text(&entry, "name", &protocol.name);
+            problems.require_text(&entry, "summary", &protocol.summary);
+        }
+        let methods = unique_ids(
+            problems,
+            "method",
+            "id",
+            self.methods.iter().map(|m| m.id.as_str()),
+            is_snake_id,
+        );
+        for method in &self.methods {
+            problems.require_text(&format!("method `{}`", method.id), "title", &method.title);
+        }
+        self.validate_matrix(problems, &protocols, &methods, &documents);
+        unique_ids(
+            problems,
+            "certificate fact",
+            "id",
+            self.certificate.iter().map(|c| c.id.as_str()),
+            is_snake_id,
+        );
+        for fact in &self.certificate {
+            let entry = format!("certificate fact `{}`", fact.id);
+            problems.require_text(&entry, "title", &fact.title);
+            problems.require_text(&entry, "value", &fact.value);
+            problems.require_text(&entry, "detail", &fact.detail);
+            sources(problems, &entry, "sources", &fact.sources);
+        }
+        let names = self.names(catalog);
+        unique_ids(
+            problems,
+            "symptom",
+            "id",
+            self.symptoms.iter().map(|s| s.id.as_str()),
+            is_snake_id,
+        );
+        let mut phrases: BTreeMap<String, &str> = BTreeMap::new();
+        for symptom in &self.symptoms {
+            let entry = format!("symptom `{}`", symptom.id);
+            problems.require_text(&entry, "question", &symptom.question);
+            problems.require_text(&entry, "summary", &symptom.summary);
+            if symptom.phrases.is_empty() {
+                problems.add(
+                    &entry,
+                    "phrases",
+                    "list at least one phrase a user may type",
+                );
+            }
+            for (p, phrase) in symptom.phrases.iter().enumerate() {
+                let at = format!("phrases[{p}]");
+                if fold(phrase) != *phrase || phrase.is_empty() {
+                    problems.add(
+                        &entry,
+                        &at,
+                        "write phrases in lower case with single spaces",
+                    );
+                }
+                if let Some(other) = phrases.insert(phrase.clone(), &symptom.id) {
+                    problems.add(
+                        &entry,
+                        &at,
+                        format!("`{phrase}` is also a phrase of `{other}`"),
+                    );
+                }
+            }
+            if symptom.checks.is_empty() {
+                problems.add(&entry, "checks", "list at least one check");
+            }
+            for (c, check) in symptom.checks.iter().enumerate() {
+                problems.require_text(&entry, &format!("checks[{c}]"), check);
+            }
+            check_related(problems, &entry, "related", &symptom.related, &names, true);
+            sources(problems, &entry, "sources", &symptom.sources);
+        }
+    }
+
+    fn validate_endpoint(
+        &self,
+        problems: &mut Problems<'_>,
+        endpoint: &EndpointDef,
+        services: &BTreeSet<&str>,
+        clouds: &BTreeSet<&str>,
+        documents: &BTreeSet<&str>,
+    ) {
+        let entry = format!("endpoint `{}`", endpoint.id);
+        if !services.contains(endpoint.service.as_str()) {
+            problems.add(
+                &entry,
+                "service",
+                format!(
+                    "unknown service `{}`; declared: {}",
+                    endpoint.service,
+                    join(services)
+                ),
+            );
+        }
+        match (endpoint.transport.as_str(), &endpoint.url) {
+            ("tcp", Some(url)) => {
+                if !is_well_formed_https_url(url)
+                    || url.trim_start_matches("https://").contains('/')
+                {
+                    problems.add(&entry, "url", format!("`{url}` is not an https://host URL"));
+                }
+            }
+            ("tcp", None) => problems.add(&entry, "url", "a TCP endpoint needs its https:// URL"),
+            ("udp", _) => {}
+            (other, _) => problems.add(
+                &entry,
+                "transport",
+                format!("`{other}` is not `tcp` or `udp`"),
+            ),
+        }
+        if endpoint.ports.is_empty() || endpoint.ports.contains(&0) {
+            problems.add(&entry, "ports", "list the ports (1 to 65535)");
+        }
+        if !matches!(endpoint.phase.as_str(), "run_time" | "set_up") {
+            problems.add(
+                &entry,
+                "phase",
+                format!("`{}` is not `run_time` or `set_up`", endpoint.phase),
+            );
+        }
+        if endpoint.clouds.is_empty() {
+            problems.add(&entry, "clouds", "name the clouds that use it");
+        }
+        for (c, cloud) in endpoint.clouds.iter().enumerate() {
+            if !clouds.contains(cloud.as_str()) {
+                problems.add(
+                    &entry,
+                    format!("clouds[{c}]"),
+                    format!("unknown cloud `{cloud}`; declared: {}", join(clouds)),
+                );
+            }
+        }
+        check_sources(problems, &entry, "sources", &endpoint.sources, documents);
+    }
+
+    fn validate_matrix(
+        &self,
+        problems: &mut Problems<'_>,
+        protocols: &BTreeSet<&str>,
+        methods: &BTreeSet<&str>,
+        documents: &BTreeSet<&str>,
+    ) {
+        let mut cells = BTreeSet::new();
+        for (i, cell) in self.protocol_methods.iter().enumerate() {
+            let entry = format!("protocol_methods[{i}]");
+            if !protocols.contains(cell.protocol.as_str()) {
+                problems.add(
+                    &entry,
+                    "protocol",
+                    format!(
+                        "unknown protocol `{}`; declared: {}",
+                        cell.protocol,
+                        join(protocols)
+                    ),
+                );
+            }
+            if !methods.contains(cell.method.as_str()) {
+                problems.add(
+                    &entry,
+                    "method",
+                    format!(
+                        "unknown method `{}`; declared: {}",
+                        cell.method,
+                        join(methods)
+                    ),
+                );
+            }
+            if !cells.insert((cell.protocol.as_str(), cell.method.as_str())) {
+                problems.add(
+                    &entry,
+                    "method",
+                    format!("({}, {}) is listed twice", cell.protocol, cell.method),
+                );
+            }
+            check_sources(problems, &entry, "sources", &cell.sources, documents);
+        }
+        for protocol in protocols {
+            for method in methods {
+                if !cells.contains(&(*protocol, *method)) {
+                    problems.add("facts", "protocol_methods", format!("no cell for ({protocol}, {method}); every protocol needs a cell for every method"));
+                }
+            }
+        }
+    }
+}
+
+fn is_setting_name(name: &str) -> bool {
+    name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// Checks that ids are well formed and unique; returns them.
+fn unique_ids<'a>(
+    problems: &mut Problems<'_>,
+    kind: &str,
+    field: &str,
+    ids: impl Iterator<Item = &'a str>,
+    well_formed: fn(&str) -> bool,
+) -> BTreeSet<&'a str> {
+    let mut seen = BTreeSet::new();
+    for id in ids {
+        let entry = format!("{kind} `{id}`");
+        if !well_formed(id) {
+            problems.add(
+                &entry,
+                field,
+                format!("`{id}` is not a well-formed {kind} {field}"),
+            );
+        }
+        if !seen.insert(id) {
+            problems.add(&entry, field, format!("duplicate {kind} {field}"));
+        }
+    }
+    seen
+}
+
+fn check_sources(
+    problems: &mut Problems<'_>,
+    entry: &str,
+    at: &str,
+    sources: &[SourceDef],
+    documents: &BTreeSet<&str>,
+) {
+    if sources.is_empty() {
+        problems.add(
+            entry,
+            at,
+            "name at least one document and section that state it",
+        );
+    }
+    let mut seen = BTreeSet::new();
+    for (s, source) in sources.iter().enumerate() {
+        if !documents.contains(source.document.as_str()) {
+            problems.add(
+                entry,
+                format!("{at}[{s}].document"),
+                format!(
+                    "unknown source id `{}`; declared in data/catalog.yaml: {}",
+                    source.document,
+                    join(documents)
+                ),
+            );
+        }
+        problems.require_text(entry, &format!("{at}[{s}].section"), &source.section);
+        if !seen.insert((source.document.as_str(), source.section.as_str())) {
+            problems.add(
+                entry,
+                format!("{at}[{s}]"),
+                "this document and section are listed twice",
+            );
+        }
+    }
+}

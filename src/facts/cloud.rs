@@ -1,0 +1,229 @@
+//! [`Cloud`], [`Service`] and [`Endpoint`]: what an NPS server must reach, per cloud.
+
+use super::{Cloud, Service, CLOUD_INFO, ENDPOINTS, SERVICE_INFO};
+use crate::{ErrorCode, Source};
+
+/// How an endpoint is reached.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Transport {
+    /// TCP (HTTPS for the cloud endpoints).
+    Tcp,
+    /// UDP (RADIUS).
+    Udp,
+}
+
+impl Transport {
+    /// `tcp` or `udp`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Transport::Tcp => "tcp",
+            Transport::Udp => "udp",
+        }
+    }
+}
+
+/// When an endpoint is needed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Phase {
+    /// For every authentication, while the extension runs.
+    RunTime,
+    /// Only while the set-up script `AzureMfaNpsExtnConfigSetup.ps1` runs.
+    SetUp,
+}
+
+impl Phase {
+    /// `run_time` or `set_up`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Phase::RunTime => "run_time",
+            Phase::SetUp => "set_up",
+        }
+    }
+}
+
+/// A host (or, for RADIUS, a port pair on the NPS server) the deployment needs.
+///
+/// ```
+/// use nps_mfa_errors::{endpoints, Cloud, Phase, Service};
+///
+/// let credentials = endpoints().iter().find(|e| e.id() == "credentials").unwrap();
+/// assert_eq!(credentials.url(), Some("https://credentials.azure.com"));
+/// assert_eq!(credentials.ports(), &[443]);
+/// assert_eq!(credentials.clouds(), &[Cloud::Public, Cloud::Government, Cloud::China]);
+///
+/// let radius = endpoints().iter().find(|e| e.service() == Service::RadiusAuthentication).unwrap();
+/// assert_eq!(radius.ports(), &[1812, 1645]);
+/// assert_eq!(radius.phase(), Phase::RunTime);
+/// ```
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct Endpoint {
+    pub(crate) id: &'static str,
+    pub(crate) service: Service,
+    pub(crate) url: Option<&'static str>,
+    pub(crate) host: Option<&'static str>,
+    pub(crate) transport: Transport,
+    pub(crate) ports: &'static [u16],
+    pub(crate) phase: Phase,
+    pub(crate) clouds: &'static [Cloud],
+    pub(crate) note: Option<&'static str>,
+    pub(crate) sources: &'static [Source],
+}
+
+impl Endpoint {
+    /// Stable identifier, such as `token_service_government`.
+    #[must_use]
+    pub const fn id(&self) -> &'static str {
+        self.id
+    }
+
+    /// What it is for.
+    #[must_use]
+    pub const fn service(&self) -> Service {
+        self.service
+    }
+
+    /// `https://host` exactly as the pages list it; `None` for the RADIUS ports.
+    #[must_use]
+    pub const fn url(&self) -> Option<&'static str> {
+        self.url
+    }
+
+    /// The host name of [`url`](Self::url).
+    #[must_use]
+    pub const fn host(&self) -> Option<&'static str> {
+        self.host
+    }
+
+    /// TCP or UDP.
+    #[must_use]
+    pub const fn transport(&self) -> Transport {
+        self.transport
+    }
+
+    /// The ports, the common one first.
+    #[must_use]
+    pub const fn ports(&self) -> &'static [u16] {
+        self.ports
+    }
+
+    /// Whether it is needed at run time or only for set-up.
+    #[must_use]
+    pub const fn phase(&self) -> Phase {
+        self.phase
+    }
+
+    /// The clouds that use it.
+    #[must_use]
+    pub const fn clouds(&self) -> &'static [Cloud] {
+        self.clouds
+    }
+
+    /// What a reader should know about it (older port lists, the common vs. uncommon port).
+    #[must_use]
+    pub const fn note(&self) -> Option<&'static str> {
+        self.note
+    }
+
+    /// The pages and sections that list it.
+    #[must_use]
+    pub const fn sources(&self) -> &'static [Source] {
+        self.sources
+    }
+}
+
+/// Every endpoint of every cloud, in the order of `data/facts.yaml`.
+///
+/// ```
+/// let urls: Vec<_> = nps_mfa_errors::endpoints().iter().filter_map(|e| e.url()).collect();
+/// assert!(urls.contains(&"https://adnotifications.windowsazure.com"));
+/// ```
+#[must_use]
+pub fn endpoints() -> &'static [Endpoint] {
+    &ENDPOINTS
+}
+
+impl Cloud {
+    /// The cloud's name as the pages write it.
+    ///
+    /// ```
+    /// use nps_mfa_errors::Cloud;
+    /// assert_eq!(Cloud::China.title(), "Azure China 21Vianet");
+    /// ```
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        CLOUD_INFO[self as usize].title
+    }
+
+    /// What is special about it, in a sentence or two.
+    #[must_use]
+    pub fn summary(self) -> &'static str {
+        CLOUD_INFO[self as usize].summary
+    }
+
+    /// Every endpoint this cloud uses: its own hosts, the shared ones and the RADIUS ports.
+    ///
+    /// ```
+    /// use nps_mfa_errors::{Cloud, Phase};
+    ///
+    /// let run_time: Vec<_> = Cloud::China
+    ///     .endpoints()
+    ///     .iter()
+    ///     .filter(|e| e.phase() == Phase::RunTime)
+    ///     .filter_map(|e| e.host())
+    ///     .collect();
+    /// assert_eq!(
+    ///     run_time,
+    ///     [
+    ///         "strongauthenticationservice.auth.microsoft.cn",
+    ///         "adnotifications.windowsazure.cn",
+    ///         "login.chinacloudapi.cn",
+    ///         "credentials.azure.com",
+    ///     ]
+    /// );
+    /// ```
+    #[must_use]
+    pub fn endpoints(self) -> &'static [&'static Endpoint] {
+        CLOUD_INFO[self as usize].endpoints
+    }
+
+    /// Where the pages describe it.
+    #[must_use]
+    pub fn sources(self) -> &'static [Source] {
+        CLOUD_INFO[self as usize].sources
+    }
+}
+
+impl Service {
+    /// A short title.
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        SERVICE_INFO[self as usize].title
+    }
+
+    /// What it is for, in a sentence.
+    #[must_use]
+    pub fn summary(self) -> &'static str {
+        SERVICE_INFO[self as usize].summary
+    }
+
+    /// Its endpoints in every cloud.
+    #[must_use]
+    pub fn endpoints(self) -> &'static [&'static Endpoint] {
+        SERVICE_INFO[self as usize].endpoints
+    }
+
+    /// The codes with an entry whose fix depends on it, in catalog order.
+    ///
+    /// ```
+    /// use nps_mfa_errors::{ErrorCode, Service};
+    /// assert!(Service::TokenService.codes().contains(&ErrorCode::EstsTokenError));
+    /// ```
+    #[must_use]
+    pub fn codes(self) -> &'static [ErrorCode] {
+        SERVICE_INFO[self as usize].codes
+    }
+}

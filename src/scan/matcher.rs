@@ -1,0 +1,536 @@
+//! The pattern set, derived from the catalog on first use, and the analysis of one event.
+//!
+//! One case-insensitive Aho-Corasick automaton finds, in one pass: every documented code,
+//! an anchor word of every documented message wording (its longest word, which white space
+//! cannot split), the `ErrorCode::` marker that precedes codes the catalog may not know, and
+//! `AADSTS`. Events with no hit cost nothing more; events with hits are analysed here.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::context::{self, Context};
+use super::finding::{Finding, FoundCode};
+use crate::catalog::{MessagePattern, MESSAGE_PATTERNS};
+#[cfg(test)]
+use crate::fold::fold;
+use crate::ErrorCode;
+
+/// What a pattern of the automaton stands for.
+#[derive(Debug, Clone)]
+enum Kind {
+    Code(ErrorCode),
+    /// Indices into `MESSAGE_PATTERNS` whose anchor word this is.
+    Anchor(Vec<usize>),
+    ErrorCodeMarker,
+    Aadsts,
+    /// `Msg::`, after which a message may start with `TOKEN::`: an event whose only sign of a
+    /// code is that token must still be analysed. (`TOKEN::` at the head of a line is
+    /// noticed by the readers as they split lines: see [`heads_with_token`].)
+    MsgMarker,
+}
+
+/// A pattern occurrence: absolute byte offsets and the pattern's index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub(crate) start: u64,
+    pub(crate) end: u64,
+    pub(crate) pattern: u32,
+}
+
+/// The compiled pattern set.
+#[derive(Debug)]
+pub(crate) struct Matcher {
+    automaton: AhoCorasick,
+    kinds: Vec<Kind>,
+}
+
+const MARKER: &str = "errorcode::";
+
+impl Matcher {
+    pub(crate) fn new() -> Matcher {
+        let mut patterns: Vec<String> = vec![];
+        let mut kinds = vec![];
+        for code in ErrorCode::all() {
+            patterns.push(code.as_str().to_ascii_lowercase());
+            kinds.push(Kind::Code(code));
+        }
+        for (index, pattern) in MESSAGE_PATTERNS.iter().enumerate() {
+            let anchor = anchor_word(pattern);
+            match patterns.iter().position(|p| *p == anchor) {
+                Some(at) => {
+                    // A message whose anchor word is a code: the code hit covers it.
+                    if let Kind::Anchor(list) = &mut kinds[at] {
+                        list.push(index);
+                    }
+                }
+                None => {
+                    patterns.push(anchor);
+                    kinds.push(Kind::Anchor(vec![index]));
+                }
+            }
+        }
+        patterns.push(MARKER.to_owned());
+        kinds.push(Kind::ErrorCodeMarker);
+        patterns.push("aadsts".to_owned());
+        kinds.push(Kind::Aadsts);
+        patterns.push("msg::".to_owned());
+        kinds.push(Kind::MsgMarker);
+        let automaton = AhoCorasickBuilder::new()
+            // Case-sensitive over lower-cased text: a case-insensitive automaton cannot use
+            // the SIMD (Teddy) prefilter, and lower-casing a copy is cheaper than losing it.
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("the catalog's patterns are few and short");
+        Matcher { automaton, kinds }
+    }
+
+    /// Every pattern occurrence in `haystack`, overlapping ones included, as absolute offsets.
+    pub(crate) fn hits(&self, haystack: &[u8], base: u64, out: &mut Vec<Hit>) {
+        let lowered = haystack.to_ascii_lowercase();
+        for m in self.automaton.find_iter(&lowered) {
+            out.push(Hit {
+                start: base + m.start() as u64,
+                end: base + m.end() as u64,
+                pattern: m.pattern().as_u32(),
+            });
+        }
+    }
+
+    /// The findings of one event: `text` starts at absolute offset `base`, `hits` are the
+    /// automaton's hits inside it (absolute offsets, in order of their end).
+    pub(crate) fn analyze(
+        &self,
+        text: &[u8],
+        base: u64,
+        hits: &[Hit],
+        meta: &EventMeta,
+    ) -> Vec<RawFinding> {
+        let mut found: Vec<RawFinding> = vec![];
+        let mut anchors: Vec<usize> = vec![];
+        let mut aadsts = None;
+        for hit in hits {
+            let (start, end) = ((hit.start - base) as usize, (hit.end - base) as usize);
+            match &self.kinds[hit.pattern as usize] {
+                Kind::Code(code) => {
+                    if &text[start..end] == code.as_str().as_bytes()
+                        && is_whole_word(text, start, end)
+                    {
+                        add(
+                            &mut found,
+                            FoundCode::Documented(*code),
+                            hit.start..hit.end,
+                            None,
+                        );
+                    }
+                }
+                Kind::Anchor(patterns) => anchors.extend(patterns),
+                Kind::ErrorCodeMarker => {
+                    if let Some((token, at)) = token_after_marker(text, end) {
+                        if ErrorCode::from_code(token).is_none() {
+                            let span = base + at as u64..base + (at + token.len()) as u64;
+                            add(
+                                &mut found,
+                                FoundCode::Undocumented(token.to_owned()),
+                                span,
+                                None,
+                            );
+                        }
+                    }
+                }
+                Kind::Aadsts => {
+                    if aadsts.is_none() {
+                        aadsts = aadsts_at(text, start);
+                    }
+                }
+                Kind::MsgMarker => {}
+            }
+        }
+        for (token, at) in tokens_heading_messages(text) {
+            if ErrorCode::from_code(token).is_none() {
+                let span = base + at as u64..base + (at + token.len()) as u64;
+                add(
+                    &mut found,
+                    FoundCode::Undocumented(token.to_owned()),
+                    span,
+                    None,
+                );
+            }
+        }
+        if !anchors.is_empty() {
+            self.match_messages(text, base, &anchors, &mut found);
+        }
+        if found.is_empty() {
+            return found;
+        }
+        let context = context::extract(text, meta);
+        for finding in &mut found {
+            finding.context = context.clone();
+            finding.context.aadsts.clone_from(&aadsts);
+            if finding.entry.is_none() {
+                if let FoundCode::Documented(code) = finding.code {
+                    if let [only] = code.entries() {
+                        finding.entry = Some(only);
+                    }
+                }
+            }
+        }
+        found.sort_by_key(|f| f.span.start);
+        found
+    }
+
+    fn match_messages(
+        &self,
+        text: &[u8],
+        base: u64,
+        anchors: &[usize],
+        found: &mut Vec<RawFinding>,
+    ) {
+        let (folded, offsets) = fold_with_offsets(text);
+        let mut candidates: Vec<(usize, usize, usize, usize)> = vec![]; // score, start, end, pattern
+        let mut seen = vec![];
+        for &index in anchors {
+            if seen.contains(&index) {
+                continue;
+            }
+            seen.push(index);
+            if let Some((score, start, end)) = match_span(&folded, MESSAGE_PATTERNS[index].segments)
+            {
+                candidates.push((score, start, end, index));
+            }
+        }
+        // Most specific first; a match inside a more specific one is the same message.
+        candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.3.cmp(&b.3)));
+        let mut taken: Vec<(usize, usize)> = vec![];
+        for (_, start, end, index) in candidates {
+            if taken.iter().any(|&(s, e)| start < e && s < end) {
+                continue;
+            }
+            taken.push((start, end));
+            let pattern: &MessagePattern = &MESSAGE_PATTERNS[index];
+            let entry = &pattern.code.entries()[pattern.entry];
+            let span = base + offsets[start] as u64..base + offsets[end - 1] as u64 + 1;
+            add(
+                found,
+                FoundCode::Documented(pattern.code),
+                span,
+                Some(entry),
+            );
+        }
+    }
+}
+
+/// Adds a finding, or merges it into the event's finding for the same code.
+fn add(
+    found: &mut Vec<RawFinding>,
+    code: FoundCode,
+    span: core::ops::Range<u64>,
+    entry: Option<&'static crate::Entry>,
+) {
+    if let Some(existing) = found.iter_mut().find(|f| f.code == code) {
+        if existing.entry.is_none() {
+            existing.entry = entry;
+        }
+        return;
+    }
+    found.push(RawFinding {
+        code,
+        span,
+        entry,
+        context: Context::default(),
+    });
+}
+
+/// A finding before the scanner adds the file and line.
+#[derive(Debug, Clone)]
+pub(crate) struct RawFinding {
+    pub(crate) code: FoundCode,
+    pub(crate) span: core::ops::Range<u64>,
+    pub(crate) entry: Option<&'static crate::Entry>,
+    pub(crate) context: Context,
+}
+
+impl RawFinding {
+    pub(crate) fn into_finding(self, file: Option<std::sync::Arc<str>>, line: u64) -> Finding {
+        Finding {
+            file,
+            line,
+            span: self.span,
+            code: self.code,
+            entry: self.entry,
+            cid: self.context.cid,
+            user: self.context.user,
+            timestamp: self.context.timestamp,
+            event_id: self.context.event_id,
+            channel: self.context.channel,
+            aadsts: self.context.aadsts,
+        }
+    }
+}
+
+/// What the export format says about an event, besides its text.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct EventMeta {
+    pub(crate) timestamp: Option<String>,
+    pub(crate) event_id: Option<u32>,
+    pub(crate) channel: Option<String>,
+}
+
+/// Words too common in NPS and RADIUS logs to be worth checking a message for.
+const COMMON_WORDS: [&str; 16] = [
+    "authentication",
+    "authenticate",
+    "request",
+    "requests",
+    "received",
+    "response",
+    "user",
+    "users",
+    "access",
+    "server",
+    "network",
+    "policy",
+    "radius",
+    "error",
+    "failed",
+    "extension",
+];
+
+/// The word of a wording's literal text that best finds it: white space cannot split a word,
+/// so it is found in any spacing. Rare-looking words win: product identifiers written in
+/// CamelCase or capitals (`userObjectSid`, `CompanyName`, `MSODS`), then longer words, and
+/// never the words common in every NPS log.
+fn anchor_word(pattern: &MessagePattern) -> String {
+    let wording = pattern.code.entries()[pattern.entry].wordings()[pattern.wording].text();
+    let score = |word: &str| -> i64 {
+        if word.is_empty() || COMMON_WORDS.contains(&word) {
+            return i64::MIN;
+        }
+        // How the word is written in the wording (the segments are folded to lower case).
+        let original = wording
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .find(|w| w.eq_ignore_ascii_case(word))
+            .unwrap_or(word);
+        let inner_capital = original.chars().skip(1).any(|c| c.is_ascii_uppercase());
+        word.len() as i64
+            + if inner_capital && word.len() >= 4 {
+                10
+            } else {
+                0
+            }
+    };
+    pattern
+        .segments
+        .iter()
+        .flat_map(|segment| segment.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')))
+        .max_by_key(|word| score(word))
+        .unwrap_or("")
+        .to_owned()
+}
+
+pub(crate) fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+fn is_whole_word(text: &[u8], start: usize, end: usize) -> bool {
+    (start == 0 || !is_word_byte(text[start - 1]))
+        && text.get(end).is_none_or(|b| !is_word_byte(*b))
+}
+
+/// The code token after `ErrorCode::`: `ErrorCode:: CODE` or `ErrorCode:: CID :<guid> CODE`.
+fn token_after_marker(text: &[u8], mut at: usize) -> Option<(&str, usize)> {
+    let skip_spaces = |at: &mut usize| {
+        while text.get(*at).is_some_and(|b| *b == b' ' || *b == b'\t') {
+            *at += 1;
+        }
+    };
+    skip_spaces(&mut at);
+    if text[at..].len() >= 3 && text[at..at + 3].eq_ignore_ascii_case(b"CID") {
+        at += 3;
+        skip_spaces(&mut at);
+        if text.get(at) == Some(&b':') {
+            at += 1;
+        }
+        skip_spaces(&mut at);
+        while text
+            .get(at)
+            .is_some_and(|b| b.is_ascii_hexdigit() || *b == b'-' || *b == b'{' || *b == b'}')
+        {
+            at += 1;
+        }
+        skip_spaces(&mut at);
+    }
+    let token = word_at(text, at)?;
+    let looks_like_code = token.len() >= 3
+        && token.as_bytes()[0].is_ascii_alphabetic()
+        && token.bytes().any(|b| b.is_ascii_uppercase())
+        && !token.eq_ignore_ascii_case("Msg")
+        && !token.eq_ignore_ascii_case("CID");
+    looks_like_code.then_some((token, at))
+}
+
+fn word_at(text: &[u8], at: usize) -> Option<&str> {
+    let len = text
+        .get(at..)?
+        .iter()
+        .take_while(|b| is_word_byte(**b))
+        .count();
+    if len == 0 {
+        return None;
+    }
+    core::str::from_utf8(&text[at..at + len]).ok()
+}
+
+/// Tokens written as `TOKEN::` at the head of a line or after `Msg::`: how the extension marks a
+/// code at the start of a message.
+fn tokens_heading_messages(text: &[u8]) -> Vec<(&str, usize)> {
+    let mut heads = vec![];
+    let mut starts = vec![0];
+    starts.extend(memchr::memchr_iter(b'\n', text).map(|i| i + 1));
+    for finder in memchr::memmem::find_iter(text, b"Msg::") {
+        starts.push(finder + 5);
+    }
+    for at in starts {
+        if let Some(head) = heading_token(text, at) {
+            heads.push(head);
+        }
+    }
+    heads
+}
+
+/// The code-shaped `TOKEN` of a `TOKEN::` starting at `at` (after blanks), if there is one.
+fn heading_token(text: &[u8], mut at: usize) -> Option<(&str, usize)> {
+    while text.get(at).is_some_and(|b| *b == b' ' || *b == b'\t') {
+        at += 1;
+    }
+    let token = word_at(text, at)?;
+    let after = at + token.len();
+    let bytes = token.as_bytes();
+    let code_shaped = bytes.len() >= 4
+        && bytes[0].is_ascii_uppercase()
+        && (bytes.contains(&b'_') || bytes.iter().filter(|b| b.is_ascii_uppercase()).count() >= 2);
+    let reserved = ["ErrorCode", "Msg", "CID"]
+        .iter()
+        .any(|r| token.eq_ignore_ascii_case(r));
+    (code_shaped && !reserved && text.get(after..after + 2) == Some(b"::")).then_some((token, at))
+}
+
+/// True if `line` starts (after blanks) with a code-shaped `TOKEN::`: the event holding it
+/// must be analysed even without an automaton hit.
+pub(crate) fn heads_with_token(line: &[u8]) -> bool {
+    heading_token(line, 0).is_some()
+}
+
+/// True if any line of `text` starts with a code-shaped `TOKEN::`.
+pub(crate) fn has_heading_token(text: &[u8]) -> bool {
+    heads_with_token(text)
+        || memchr::memchr_iter(b'\n', text).any(|i| heads_with_token(&text[i + 1..]))
+}
+
+/// `AADSTS` followed by at least five digits, at `at`.
+fn aadsts_at(text: &[u8], at: usize) -> Option<String> {
+    if at > 0 && text[at - 1].is_ascii_alphanumeric() {
+        return None;
+    }
+    let digits = text[at + 6..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    (5..=9).contains(&digits).then(|| {
+        format!(
+            "AADSTS{}",
+            String::from_utf8_lossy(&text[at + 6..at + 6 + digits])
+        )
+    })
+}
+
+/// Folds event text exactly as [`fold`] does, keeping for each folded byte the offset of the
+/// input byte it came from (offsets into the lossy UTF-8 text, which is the input itself when
+/// the input is valid UTF-8).
+pub(crate) fn fold_with_offsets(text: &[u8]) -> (String, Vec<usize>) {
+    // Offsets are into `text` itself, also where it is not valid UTF-8: an invalid sequence
+    // folds to one U+FFFD (as in the lossy text) whose offsets are those of the sequence's first
+    // byte. (Offsets into the lossy text, which is longer than `text` where bytes are invalid,
+    // put spans past the event and made the caller slice out of bounds.)
+    let chars = text.utf8_chunks().flat_map(|chunk| {
+        let valid_at = chunk.valid().as_ptr() as usize - text.as_ptr() as usize;
+        let invalid_at = valid_at + chunk.valid().len();
+        let invalid =
+            (!chunk.invalid().is_empty()).then_some((invalid_at, char::REPLACEMENT_CHARACTER));
+        chunk
+            .valid()
+            .char_indices()
+            .map(move |(i, c)| (valid_at + i, c))
+            .chain(invalid)
+    });
+    let mut folded = String::with_capacity(text.len());
+    let mut offsets = Vec::with_capacity(text.len());
+    let mut pending_space = None;
+    for (at, c) in chars {
+        if c.is_whitespace() {
+            if !folded.is_empty() && pending_space.is_none() {
+                pending_space = Some(at);
+            }
+            continue;
+        }
+        if let Some(space_at) = pending_space.take() {
+            folded.push(' ');
+            offsets.push(space_at);
+        }
+        let c = match c {
+            '\u{2018}' | '\u{2019}' => '\'',
+            c => c.to_ascii_lowercase(),
+        };
+        folded.push(c);
+        offsets.extend(core::iter::repeat_n(at, c.len_utf8()));
+    }
+    (folded, offsets)
+}
+
+/// If the literal pieces occur in order: (matched literal length, start, end) in `haystack`.
+fn match_span(haystack: &str, segments: &[&str]) -> Option<(usize, usize, usize)> {
+    let mut from = 0;
+    let mut score = 0;
+    let mut start = None;
+    for segment in segments {
+        let at = haystack[from..].find(segment)? + from;
+        start.get_or_insert(at);
+        from = at + segment.len();
+        score += segment.len();
+    }
+    Some((score, start?, from))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offset_folding_folds_like_the_catalog() {
+        for text in [
+            "",
+            "  a  B\tc\r\n",
+            "Caller tenant doesn\u{2019}t HAVE",
+            "é x",
+            " trailing  ",
+        ] {
+            let (folded, offsets) = fold_with_offsets(text.as_bytes());
+            assert_eq!(folded, fold(text), "{text:?}");
+            assert_eq!(offsets.len(), folded.len());
+        }
+    }
+
+    #[test]
+    fn the_marker_token_skips_the_repeated_cid() {
+        let text = b"ErrorCode:: CID :6f3c2a1e-8a44-4c3e-9d7b-2f5b1c0e9a11 NEW_CODE Msg:: x";
+        let (token, _) = token_after_marker(text, 11).unwrap();
+        assert_eq!(token, "NEW_CODE");
+    }
+
+    #[test]
+    fn aadsts_needs_digits() {
+        assert_eq!(
+            aadsts_at(b"AADSTS50012: x", 0).as_deref(),
+            Some("AADSTS50012")
+        );
+        assert_eq!(aadsts_at(b"AADSTS: x", 0), None);
+    }
+}

@@ -1,0 +1,382 @@
+//! Finds every documented code and message in NPS extension logs (feature `scan`).
+//!
+//! Give it what a customer sends: event-log exports of the AuthNOptCh, AuthZOptCh and
+//! AuthZAdminCh channels as text (Event Viewer "Save As", `wevtutil qe /f:text`), XML
+//! (`wevtutil qe /f:xml`) or CSV (`Get-WinEvent | Export-Csv`), plain log text, or a whole
+//! folder such as an unzipped `C:\NPS` support bundle. The format is recognised by content;
+//! UTF-16 with a byte-order mark (what Windows writes) is decoded; invalid UTF-8 is replaced,
+//! never fatal.
+//!
+//! You get one [`Finding`] per code per event (an event that repeats its code counts once;
+//! indented and `Trace ID:` / `Correlation ID:` / `Timestamp:` lines belong to the event above),
+//! with the correlation ID, user, timestamp, event ID and any embedded `AADSTS` code. Codes the
+//! catalog does not know are reported as undocumented when the text marks them as codes
+//! (`ErrorCode:: X`, `X::` heading a message). Documented messages with no code next to them are
+//! attributed to the right entry: any wording, placeholders filled in, case and spacing folded.
+//!
+//! ```
+//! use nps_mfa_errors::scan::scan_str;
+//! use nps_mfa_errors::ErrorCode;
+//!
+//! let log = "\
+//! 2026-11-20 09:14:03 NPS Extension for Azure MFA only performs Secondary Auth for Radius requests in AccessAccept State. Request received for User CONTOSO\\bob with response state AccessReject, ignoring request.
+//! 2026-11-20 09:15:10 Error: Alternate LoginId lookup failed
+//! ";
+//! let codes: Vec<_> = scan_str(log).iter().map(|f| f.code.documented()).collect();
+//! assert_eq!(codes, [Some(ErrorCode::AccessRejectIgnored), Some(ErrorCode::AlternateLoginIdError)]);
+//! ```
+//!
+//! The pattern set is derived from the catalog on first use; one automaton pass finds codes and
+//! messages, so the cost is that of reading the text. Memory stays constant on any input size.
+
+mod context;
+mod finding;
+mod matcher;
+mod structured;
+mod text;
+
+use std::fs::File;
+use std::io::{self, BufReader, Cursor, Read};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+pub use finding::{Finding, FoundCode};
+use matcher::Matcher;
+use text::Layout;
+
+/// The formats a scan recognises by content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum InputFormat {
+    /// Log text, one event per line with continuation lines.
+    PlainText,
+    /// Event Viewer "Save All Events As" text (tab-separated, one event per level row).
+    EventViewerText,
+    /// `wevtutil qe /f:text` (`Event[N]:` blocks).
+    WevtutilText,
+    /// An XML export (`<Event>` elements).
+    Xml,
+    /// A CSV export with a header row (`Message`, `Id`, `TimeCreated`, ...).
+    Csv,
+}
+
+impl InputFormat {
+    /// A short name for reports.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            InputFormat::PlainText => "text",
+            InputFormat::EventViewerText => "event-viewer-text",
+            InputFormat::WevtutilText => "wevtutil-text",
+            InputFormat::Xml => "xml",
+            InputFormat::Csv => "csv",
+        }
+    }
+}
+
+/// What one input was, once scanned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct InputSummary {
+    /// The format recognised.
+    pub format: InputFormat,
+    /// Bytes of text scanned (after decoding).
+    pub bytes: u64,
+}
+
+/// Why an input could not be scanned (or not to its end).
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {kind}", path.as_ref().map_or_else(|| "<input>".to_owned(), |p| p.display().to_string()))]
+pub struct ScanError {
+    /// The input's path, if it has one.
+    pub path: Option<PathBuf>,
+    /// What went wrong.
+    #[source]
+    pub kind: ScanErrorKind,
+}
+
+/// What went wrong with an input.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ScanErrorKind {
+    /// Reading failed.
+    #[error("cannot be read: {0}; check the path and its permissions")]
+    Io(#[from] io::Error),
+    /// A binary `.evtx` event log, which this tool does not parse.
+    #[error("binary event log (.evtx): export it as XML or text (wevtutil qe <channel> /f:xml, or Event Viewer > Save As) and scan the export")]
+    BinaryEventLog,
+    /// The XML export is malformed; the events before the problem were scanned.
+    #[error("malformed XML at line {line}: {message}; the events before it were scanned")]
+    Xml {
+        /// Line of the problem.
+        line: u64,
+        /// The parser's message.
+        message: String,
+    },
+    /// The CSV export is malformed; the records before the problem were scanned.
+    #[error("malformed CSV{}: {message}; the records before it were scanned", line.map(|l| format!(" at line {l}")).unwrap_or_default())]
+    Csv {
+        /// Line of the problem.
+        line: Option<u64>,
+        /// The parser's message.
+        message: String,
+    },
+}
+
+/// Finds codes and messages in logs. Build it once ([`Scanner::shared`]) and reuse it.
+#[derive(Debug)]
+pub struct Scanner {
+    matcher: Matcher,
+    read_size: usize,
+}
+
+impl Default for Scanner {
+    fn default() -> Self {
+        Scanner::new()
+    }
+}
+
+/// How many bytes a scan reads at a time by default.
+pub const DEFAULT_READ_SIZE: usize = 256 * 1024;
+/// How many bytes are looked at to recognise an input's format and encoding.
+const SNIFF_BYTES: usize = 16 * 1024;
+
+impl Scanner {
+    /// Builds a scanner: the patterns are derived from the catalog.
+    #[must_use]
+    pub fn new() -> Scanner {
+        Scanner {
+            matcher: Matcher::new(),
+            read_size: DEFAULT_READ_SIZE,
+        }
+    }
+
+    /// The scanner shared by [`scan_str`], [`scan_reader`] and [`scan_path`], built on first use.
+    #[must_use]
+    pub fn shared() -> &'static Scanner {
+        static SHARED: OnceLock<Scanner> = OnceLock::new();
+        SHARED.get_or_init(Scanner::new)
+    }
+
+    /// Reads `bytes` at a time (at least 1). Findings do not depend on it; memory does.
+    #[must_use]
+    pub fn with_read_size(mut self, bytes: usize) -> Scanner {
+        self.read_size = bytes.max(1);
+        self
+    }
+
+    /// Scans text in memory.
+    #[must_use]
+    pub fn scan_str(&self, text: &str) -> Vec<Finding> {
+        let mut findings = vec![];
+        // Reading from memory cannot fail.
+        let _ = self.scan_reader(text.as_bytes(), None, |f| findings.push(f));
+        findings
+    }
+
+    /// Scans one input as it streams in, calling `sink` with each finding in input order.
+    /// `name` is what findings give as their `file`.
+    ///
+    /// # Errors
+    ///
+    /// A read error, a binary `.evtx` file, or a malformed XML or CSV export. The findings
+    /// before the problem have already been passed to `sink`.
+    pub fn scan_reader<R: Read>(
+        &self,
+        reader: R,
+        name: Option<&str>,
+        mut sink: impl FnMut(Finding),
+    ) -> Result<InputSummary, ScanError> {
+        let path = name.map(PathBuf::from);
+        self.scan_input(reader, name.map(Arc::from), &mut sink)
+            .map_err(|kind| ScanError { path, kind })
+    }
+
+    fn scan_input<R: Read>(
+        &self,
+        mut reader: R,
+        file: Option<Arc<str>>,
+        sink: &mut dyn FnMut(Finding),
+    ) -> Result<InputSummary, ScanErrorKind> {
+        let raw_head = read_head(&mut reader, SNIFF_BYTES)?;
+        if raw_head.starts_with(b"ElfFile\0") {
+            return Err(ScanErrorKind::BinaryEventLog);
+        }
+        let encoding = utf16_without_bom(&raw_head);
+        let has_bom = raw_head.starts_with(&[0xEF, 0xBB, 0xBF])
+            || raw_head.starts_with(&[0xFF, 0xFE])
+            || raw_head.starts_with(&[0xFE, 0xFF]);
+        let raw = Cursor::new(raw_head).chain(reader);
+        // UTF-8 without a byte-order mark (most logs) is read as it is, without a decoding copy.
+        let mut decoded: Box<dyn Read + '_> = if has_bom || encoding.is_some() {
+            Box::new(
+                encoding_rs_io::DecodeReaderBytesBuilder::new()
+                    .encoding(encoding)
+                    .bom_sniffing(true)
+                    .utf8_passthru(true)
+                    .strip_bom(true)
+                    .build(raw),
+            )
+        } else {
+            Box::new(raw)
+        };
+        let head = read_head(&mut decoded, SNIFF_BYTES)?;
+        let format = detect(&head);
+        let input = Cursor::new(head).chain(decoded);
+        let bytes = match format {
+            InputFormat::Xml => structured::scan_xml(
+                &self.matcher,
+                BufReader::with_capacity(self.read_size, input),
+                file,
+                sink,
+            )?,
+            InputFormat::Csv => structured::scan_csv(&self.matcher, input, file, sink)?,
+            InputFormat::PlainText | InputFormat::EventViewerText | InputFormat::WevtutilText => {
+                let layout = match format {
+                    InputFormat::EventViewerText => Layout::EventViewer,
+                    InputFormat::WevtutilText => Layout::Wevtutil,
+                    _ => Layout::Plain,
+                };
+                text::scan(&self.matcher, input, layout, file, self.read_size, sink)?
+            }
+        };
+        Ok(InputSummary { format, bytes })
+    }
+
+    /// Scans a file, or every file under a folder (recursively, in name order), calling
+    /// `sink` with each finding. Inputs that cannot be scanned are returned, and the others are
+    /// still scanned.
+    pub fn scan_path(&self, path: &Path, mut sink: impl FnMut(Finding)) -> Vec<ScanError> {
+        let mut errors = vec![];
+        for file in files_under(path, &mut errors) {
+            let name = file.display().to_string();
+            let result = File::open(&file)
+                .map_err(|e| ScanError {
+                    path: Some(file.clone()),
+                    kind: e.into(),
+                })
+                .and_then(|f| self.scan_reader(f, Some(&name), &mut sink));
+            if let Err(error) = result {
+                errors.push(error);
+            }
+        }
+        errors
+    }
+}
+
+/// Every file under `path` (the path itself if it is a file), in name order.
+pub fn files_under(path: &Path, errors: &mut Vec<ScanError>) -> Vec<PathBuf> {
+    let mut files = vec![];
+    let mut pending = vec![path.to_path_buf()];
+    while let Some(next) = pending.pop() {
+        match std::fs::metadata(&next) {
+            Ok(meta) if meta.is_dir() => match std::fs::read_dir(&next) {
+                Ok(entries) => {
+                    let mut children: Vec<PathBuf> =
+                        entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                    children.sort();
+                    pending.extend(children.into_iter().rev());
+                }
+                Err(error) => errors.push(ScanError {
+                    path: Some(next),
+                    kind: error.into(),
+                }),
+            },
+            Ok(_) => files.push(next),
+            Err(error) => errors.push(ScanError {
+                path: Some(next),
+                kind: error.into(),
+            }),
+        }
+    }
+    files
+}
+
+fn read_head(reader: &mut impl Read, limit: usize) -> io::Result<Vec<u8>> {
+    let mut head = Vec::with_capacity(limit);
+    reader.take(limit as u64).read_to_end(&mut head)?;
+    Ok(head)
+}
+
+/// UTF-16 without a byte-order mark, recognised by the zero bytes of ASCII text.
+fn utf16_without_bom(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    if head.len() < 8 || head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return None;
+    }
+    let sample = &head[..head.len().min(512) & !1];
+    let pairs = sample.len() / 2;
+    let zero_odd = sample
+        .chunks_exact(2)
+        .filter(|p| p[1] == 0 && p[0] != 0)
+        .count();
+    let zero_even = sample
+        .chunks_exact(2)
+        .filter(|p| p[0] == 0 && p[1] != 0)
+        .count();
+    if zero_odd * 10 >= pairs * 9 {
+        Some(encoding_rs::UTF_16LE)
+    } else if zero_even * 10 >= pairs * 9 {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Recognises the format from the first decoded bytes.
+fn detect(head: &[u8]) -> InputFormat {
+    let trimmed = head.trim_ascii_start();
+    if trimmed.starts_with(b"<?xml")
+        || trimmed.starts_with(b"<Events")
+        || trimmed.starts_with(b"<Event ")
+        || trimmed.starts_with(b"<Event>")
+    {
+        return InputFormat::Xml;
+    }
+    let first_line = trimmed.split(|b| *b == b'\n').next().unwrap_or(b"");
+    let header_line = if first_line.starts_with(b"#TYPE") {
+        trimmed.split(|b| *b == b'\n').nth(1).unwrap_or(b"")
+    } else {
+        first_line
+    };
+    let has = |needle: &[u8]| memchr::memmem::find(header_line, needle).is_some();
+    if first_line.starts_with(b"#TYPE")
+        || (has(b",") && has(b"Message") && (has(b"TimeCreated") || has(b"Id")))
+    {
+        return InputFormat::Csv;
+    }
+    match Layout::detect(head) {
+        Layout::Wevtutil => InputFormat::WevtutilText,
+        Layout::EventViewer => InputFormat::EventViewerText,
+        Layout::Plain => InputFormat::PlainText,
+    }
+}
+
+/// Scans text in memory with the shared scanner.
+///
+/// ```
+/// let findings = nps_mfa_errors::scan::scan_str("ErrorCode:: CID :6f3c2a1e-8a44-4c3e-9d7b-2f5b1c0e9a11 SOMETHING_NEW Msg:: x");
+/// assert_eq!(findings[0].code.as_str(), "SOMETHING_NEW");
+/// assert!(!findings[0].is_documented());
+/// ```
+#[must_use]
+pub fn scan_str(text: &str) -> Vec<Finding> {
+    Scanner::shared().scan_str(text)
+}
+
+/// Scans one input as it streams in with the shared scanner; see [`Scanner::scan_reader`].
+///
+/// # Errors
+///
+/// As [`Scanner::scan_reader`].
+pub fn scan_reader<R: Read>(
+    reader: R,
+    name: Option<&str>,
+    sink: impl FnMut(Finding),
+) -> Result<InputSummary, ScanError> {
+    Scanner::shared().scan_reader(reader, name, sink)
+}
+
+/// Scans a file or a folder with the shared scanner; see [`Scanner::scan_path`].
+pub fn scan_path(path: &Path, sink: impl FnMut(Finding)) -> Vec<ScanError> {
+    Scanner::shared().scan_path(path, sink)
+}

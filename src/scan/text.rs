@@ -1,0 +1,263 @@
+//! Streaming scan of text exports: plain logs, Event Viewer "Save As" text and `wevtutil qe
+//! /f:text`. Memory stays bounded on any input: the buffer holds at most the open event
+//! (cut at [`MAX_EVENT_BYTES`]) plus one read, and a line longer than [`MAX_LINE_BYTES`] is
+//! taken in pieces.
+
+use std::io::{self, Read};
+use std::sync::Arc;
+
+use super::finding::Finding;
+use super::matcher::{EventMeta, Hit, Matcher};
+
+/// A line longer than this is scanned in pieces of this size.
+pub(crate) const MAX_LINE_BYTES: usize = 64 * 1024;
+/// An event longer than this is closed, and the next line starts a new one.
+pub(crate) const MAX_EVENT_BYTES: u64 = 256 * 1024;
+
+/// How a text export separates events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Layout {
+    /// One event per line; indented lines and `Trace ID:`, `Correlation ID:`, `Timestamp:`
+    /// lines continue the event above.
+    Plain,
+    /// `wevtutil qe /f:text`: each event starts with `Event[N]:`.
+    Wevtutil,
+    /// Event Viewer "Save All Events As" text: each event starts with its level and a tab.
+    EventViewer,
+}
+
+const LEVELS: [&[u8]; 7] = [
+    b"Error\t",
+    b"Warning\t",
+    b"Information\t",
+    b"Critical\t",
+    b"Verbose\t",
+    b"Audit Success\t",
+    b"Audit Failure\t",
+];
+const CONTINUATIONS: [&[u8]; 5] = [
+    b"trace id",
+    b"correlation id",
+    b"timestamp:",
+    b"msg::",
+    b"errorcode::",
+];
+
+impl Layout {
+    fn starts_event(self, line: &[u8]) -> bool {
+        let line = line.strip_suffix(b"\n").unwrap_or(line);
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        match self {
+            Layout::Wevtutil => line.starts_with(b"Event["),
+            Layout::EventViewer => LEVELS.iter().any(|level| line.starts_with(level)),
+            Layout::Plain => match line.first() {
+                None => true,
+                Some(b' ' | b'\t') => false,
+                Some(_) => !CONTINUATIONS
+                    .iter()
+                    .any(|p| line.len() >= p.len() && line[..p.len()].eq_ignore_ascii_case(p)),
+            },
+        }
+    }
+
+    /// Guesses the layout from the first lines of an input.
+    pub(crate) fn detect(head: &[u8]) -> Layout {
+        let lines: Vec<&[u8]> = head
+            .split(|b| *b == b'\n')
+            .filter(|l| !l.iter().all(u8::is_ascii_whitespace))
+            .take(40)
+            .collect();
+        if lines.iter().any(|l| l.starts_with(b"Event[")) {
+            Layout::Wevtutil
+        } else if lines
+            .iter()
+            .any(|l| l.starts_with(b"Level\tDate and Time") || is_level_row(l))
+        {
+            Layout::EventViewer
+        } else {
+            Layout::Plain
+        }
+    }
+}
+
+/// `Error<TAB>date<TAB>source<TAB>id<TAB>...`: a level, then at least four more columns.
+fn is_level_row(line: &[u8]) -> bool {
+    LEVELS.iter().any(|level| line.starts_with(level))
+        && line.iter().filter(|b| **b == b'\t').count() >= 4
+}
+
+/// The event being read.
+struct OpenEvent {
+    /// Absolute offset of its first byte.
+    start: u64,
+    /// Line number of its first line.
+    line: u64,
+    /// A line of it starts with `TOKEN::`, so it is analysed even without a hit.
+    flagged: bool,
+}
+
+/// Scans one text input, calling `sink` for each finding, in input order.
+pub(crate) fn scan<R: Read>(
+    matcher: &Matcher,
+    mut reader: R,
+    layout: Layout,
+    file: Option<Arc<str>>,
+    read_size: usize,
+    sink: &mut dyn FnMut(Finding),
+) -> io::Result<u64> {
+    let read_size = read_size.max(1);
+    let mut buf: Vec<u8> = Vec::with_capacity(read_size.min(1 << 20) * 2);
+    let mut base: u64 = 0; // absolute offset of buf[0]
+    let mut cursor = 0; // start of the next line to classify
+    let mut scanned = 0; // hits are collected up to here
+    let mut line_no: u64 = 1; // line number at `cursor`
+    let mut hits: Vec<Hit> = vec![];
+    let mut event: Option<OpenEvent> = None;
+    let mut eof = false;
+    let double_colon = memchr::memmem::Finder::new(b"::");
+    let mut colons: Vec<usize> = vec![];
+    loop {
+        // Here `buf[cursor..]` holds no newline and less than a piece of a line.
+        let old = buf.len();
+        if !eof {
+            // `read_to_end` fills spare capacity without zeroing it first, and stops at
+            // `read_size` bytes; fewer means the input ended.
+            let n = (&mut reader).take(read_size as u64).read_to_end(&mut buf)?;
+            eof = n < read_size;
+        }
+        // Only whole lines, and whole pieces of an over-long line, are classified: up to the last
+        // newline, then as many whole pieces of the line after it as are here. (Taking at most
+        // one piece per read let the buffer grow by a read minus a piece on every read of a long
+        // line: memory grew with the input.) Only the new bytes can hold a newline.
+        let complete = if eof {
+            buf.len()
+        } else {
+            let line_start = memchr::memrchr(b'\n', &buf[old..]).map_or(cursor, |i| old + i + 1);
+            line_start + (buf.len() - line_start) / MAX_LINE_BYTES * MAX_LINE_BYTES
+        };
+        matcher.hits(&buf[scanned..complete], base + scanned as u64, &mut hits);
+        scanned = complete;
+        // Lines holding `::` may head a message with `TOKEN::`; finding them all at once is
+        // cheaper than looking into every line.
+        colons.clear();
+        colons.extend(
+            double_colon
+                .find_iter(&buf[cursor..complete])
+                .map(|i| cursor + i),
+        );
+        let mut next_colon = 0;
+        while cursor < complete {
+            let line_end = match memchr::memchr(b'\n', &buf[cursor..complete]) {
+                Some(i) => (cursor + i + 1).min(cursor + MAX_LINE_BYTES),
+                None => complete.min(cursor + MAX_LINE_BYTES),
+            };
+            let line = &buf[cursor..line_end];
+            let here = base + cursor as u64;
+            let starts = match &event {
+                None => true,
+                Some(open) => layout.starts_event(line) || here - open.start >= MAX_EVENT_BYTES,
+            };
+            if starts {
+                if let Some(open) = event.take() {
+                    close(
+                        matcher, &buf, base, open, here, layout, &mut hits, &file, sink,
+                    );
+                }
+                event = Some(OpenEvent {
+                    start: here,
+                    line: line_no,
+                    flagged: false,
+                });
+            }
+            while colons.get(next_colon).is_some_and(|&at| at < cursor) {
+                next_colon += 1;
+            }
+            if colons.get(next_colon).is_some_and(|&at| at < line_end) {
+                if let Some(open) = event.as_mut() {
+                    open.flagged |= super::matcher::heads_with_token(line);
+                }
+            }
+            if line.last() == Some(&b'\n') {
+                line_no += 1;
+            } else if line_end < buf.len() {
+                // A piece cut from an over-long line. Read in small reads, the pieces are
+                // searched one by one and a pattern across the cut is not found; read in large
+                // ones, it was, and belonged to the next event while starting in this one (an
+                // overflow in `analyze`). Drop it: findings must not depend on the read size.
+                let cut = base + line_end as u64;
+                hits.retain(|h| h.end <= cut || h.start >= cut);
+            }
+            cursor = line_end;
+        }
+        if eof {
+            if let Some(open) = event.take() {
+                close(
+                    matcher,
+                    &buf,
+                    base,
+                    open,
+                    base + buf.len() as u64,
+                    layout,
+                    &mut hits,
+                    &file,
+                    sink,
+                );
+            }
+            return Ok(base + buf.len() as u64);
+        }
+        // Keep only the open event.
+        let keep_from = event
+            .as_ref()
+            .map_or(cursor, |open| (open.start - base) as usize);
+        buf.drain(..keep_from);
+        base += keep_from as u64;
+        cursor -= keep_from;
+        scanned -= keep_from;
+    }
+}
+
+/// Analyses a finished event and hands its findings to `sink`.
+#[allow(clippy::too_many_arguments)]
+fn close(
+    matcher: &Matcher,
+    buf: &[u8],
+    base: u64,
+    event: OpenEvent,
+    end: u64,
+    layout: Layout,
+    hits: &mut Vec<Hit>,
+    file: &Option<Arc<str>>,
+    sink: &mut dyn FnMut(Finding),
+) {
+    // Hits come in input order, so the event's own are a prefix; most events have none.
+    let own = hits.partition_point(|h| h.end <= end);
+    if own == 0 && !event.flagged {
+        return;
+    }
+    let mine: Vec<Hit> = hits.drain(..own).collect();
+    let text = &buf[(event.start - base) as usize..(end - base) as usize];
+    let meta = if layout == Layout::EventViewer {
+        event_viewer_meta(text)
+    } else {
+        EventMeta::default()
+    };
+    for raw in matcher.analyze(text, event.start, &mine, &meta) {
+        let offset = (raw.span.start - event.start) as usize;
+        let line = event.line + bytecount::count(&text[..offset], b'\n') as u64;
+        sink(raw.into_finding(file.clone(), line));
+    }
+}
+
+/// `Level<TAB>Date and Time<TAB>Source<TAB>Event ID<TAB>Task Category<TAB>message`.
+fn event_viewer_meta(text: &[u8]) -> EventMeta {
+    let head = text.split(|b| *b == b'\n').next().unwrap_or(b"");
+    let columns: Vec<String> = head
+        .split(|b| *b == b'\t')
+        .map(|c| String::from_utf8_lossy(c).trim().to_owned())
+        .collect();
+    EventMeta {
+        timestamp: columns.get(1).filter(|c| !c.is_empty()).cloned(),
+        event_id: columns.get(3).and_then(|c| c.parse().ok()),
+        channel: None,
+    }
+}
