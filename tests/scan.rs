@@ -1598,3 +1598,19 @@ fn generated_log_is_deterministic_sized_and_about_one_percent_findings() {
     );
     assert_eq!(scan_bytes_with(4093, &log), findings);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_folder_link_loop_does_not_recurse_forever() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.log"),
+        "ErrorCode:: ESTS_TOKEN_ERROR Msg:: x\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+    let mut findings = vec![];
+    let errors = scan_path(dir.path(), |f| findings.push(f));
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(findings.len(), 1);
+}

@@ -66,7 +66,8 @@ fn is_guid(text: &str) -> bool {
 /// account the service runs as).
 fn user(text: &str) -> Option<String> {
     let at = find_ignore_case(text, "for User")?;
-    let rest = text[at + "for User".len()..].trim_start_matches([' ', '\t']);
+    // Some exports quote the name: `for User "alice@contoso.com"`.
+    let rest = text[at + "for User".len()..].trim_start_matches([' ', '\t', '"', '\'']);
     let token: String = rest
         .chars()
         .take_while(|c| !c.is_whitespace() && *c != ',' && *c != ';' && *c != '"' && *c != '\'')
@@ -179,6 +180,10 @@ mod tests {
         assert_eq!(
             user("Challenge requested in Authentication Ext for User npstest1.").as_deref(),
             Some("npstest1")
+        );
+        assert_eq!(
+            user("for User \"x@contoso.com\" with").as_deref(),
+            Some("x@contoso.com")
         );
         assert_eq!(user("for User   :: ErrorCode"), None);
         assert_eq!(user("no user here"), None);

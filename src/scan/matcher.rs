@@ -125,15 +125,7 @@ impl Matcher {
                 Kind::Anchor(patterns) => anchors.extend(patterns),
                 Kind::ErrorCodeMarker => {
                     if let Some((token, at)) = token_after_marker(text, end) {
-                        if ErrorCode::from_code(token).is_none() {
-                            let span = base + at as u64..base + (at + token.len()) as u64;
-                            add(
-                                &mut found,
-                                FoundCode::Undocumented(token.to_owned()),
-                                span,
-                                None,
-                            );
-                        }
+                        add_if_undocumented(&mut found, token, base + at as u64);
                     }
                 }
                 Kind::Aadsts => {
@@ -145,15 +137,7 @@ impl Matcher {
             }
         }
         for (token, at) in tokens_heading_messages(text) {
-            if ErrorCode::from_code(token).is_none() {
-                let span = base + at as u64..base + (at + token.len()) as u64;
-                add(
-                    &mut found,
-                    FoundCode::Undocumented(token.to_owned()),
-                    span,
-                    None,
-                );
-            }
+            add_if_undocumented(&mut found, token, base + at as u64);
         }
         if !anchors.is_empty() {
             self.match_messages(text, base, &anchors, &mut found);
@@ -215,6 +199,15 @@ impl Matcher {
                 Some(entry),
             );
         }
+    }
+}
+
+/// Adds a token the log marks as a code, at absolute offset `at`, unless the catalog documents
+/// it (documented codes are found by their own patterns).
+fn add_if_undocumented(found: &mut Vec<RawFinding>, token: &str, at: u64) {
+    if ErrorCode::from_code(token).is_none() {
+        let span = at..at + token.len() as u64;
+        add(found, FoundCode::Undocumented(token.to_owned()), span, None);
     }
 }
 

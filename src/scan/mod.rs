@@ -264,7 +264,9 @@ impl Scanner {
     }
 }
 
-/// Every file under `path` (the path itself if it is a file), in name order.
+/// Every file under `path` (the path itself if it is a file), in name order. Links to files
+/// are followed; links to folders inside a folder are not, so a link loop cannot recurse
+/// forever.
 pub fn files_under(path: &Path, errors: &mut Vec<ScanError>) -> Vec<PathBuf> {
     let mut files = vec![];
     let mut pending = vec![path.to_path_buf()];
@@ -272,8 +274,14 @@ pub fn files_under(path: &Path, errors: &mut Vec<ScanError>) -> Vec<PathBuf> {
         match std::fs::metadata(&next) {
             Ok(meta) if meta.is_dir() => match std::fs::read_dir(&next) {
                 Ok(entries) => {
-                    let mut children: Vec<PathBuf> =
-                        entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                    let linked_folder = |e: &std::fs::DirEntry| {
+                        e.file_type().is_ok_and(|t| t.is_symlink()) && e.path().is_dir()
+                    };
+                    let mut children: Vec<PathBuf> = entries
+                        .filter_map(Result::ok)
+                        .filter(|e| !linked_folder(e))
+                        .map(|e| e.path())
+                        .collect();
                     children.sort();
                     pending.extend(children.into_iter().rev());
                 }
