@@ -145,13 +145,12 @@ fn field<'t>(text: &'t str, name: &str) -> Option<&'t str> {
     })
 }
 
+/// Where `needle` (ASCII) first occurs in `haystack`, ignoring ASCII case.
 fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    if n.len() > h.len() {
-        return None;
-    }
-    (0..=h.len() - n.len())
-        .find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n) && haystack.is_char_boundary(i))
+    // ASCII lower-casing keeps byte offsets, and an ASCII needle can only match at a
+    // character boundary.
+    let lowered = haystack.as_bytes().to_ascii_lowercase();
+    memchr::memmem::find(&lowered, needle.to_ascii_lowercase().as_bytes())
 }
 
 #[cfg(test)]

@@ -83,10 +83,20 @@ impl Matcher {
         Matcher { automaton, kinds }
     }
 
-    /// Every pattern occurrence in `haystack`, overlapping ones included, as absolute offsets.
-    pub(crate) fn hits(&self, haystack: &[u8], base: u64, out: &mut Vec<Hit>) {
-        let lowered = haystack.to_ascii_lowercase();
-        for m in self.automaton.find_iter(&lowered) {
+    /// The pattern occurrences in `haystack` (leftmost-longest, so a code is not also found
+    /// inside a longer code), as absolute offsets. `scratch` holds the lower-cased copy the
+    /// automaton searches; reusing it across calls avoids an allocation per read.
+    pub(crate) fn hits(
+        &self,
+        haystack: &[u8],
+        base: u64,
+        scratch: &mut Vec<u8>,
+        out: &mut Vec<Hit>,
+    ) {
+        scratch.clear();
+        scratch.extend_from_slice(haystack);
+        scratch.make_ascii_lowercase();
+        for m in self.automaton.find_iter(scratch.as_slice()) {
             out.push(Hit {
                 start: base + m.start() as u64,
                 end: base + m.end() as u64,

@@ -29,7 +29,7 @@ fn emit(
 ) {
     let text = record.text.as_bytes();
     let mut hits = vec![];
-    matcher.hits(text, 0, &mut hits);
+    matcher.hits(text, 0, &mut Vec::new(), &mut hits);
     if hits.is_empty() && !super::matcher::has_heading_token(text) {
         return;
     }

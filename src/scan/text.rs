@@ -53,6 +53,9 @@ impl Layout {
             Layout::Plain => match line.first() {
                 None => true,
                 Some(b' ' | b'\t') => false,
+                // Most lines start with a timestamp; only a letter can start a continuation
+                // prefix, so the prefixes are compared only then.
+                Some(first) if !first.is_ascii_alphabetic() => true,
                 Some(_) => !CONTINUATIONS
                     .iter()
                     .any(|p| line.len() >= p.len() && line[..p.len()].eq_ignore_ascii_case(p)),
@@ -116,6 +119,7 @@ pub(crate) fn scan<R: Read>(
     let mut eof = false;
     let double_colon = memchr::memmem::Finder::new(b"::");
     let mut colons: Vec<usize> = vec![];
+    let mut lowered: Vec<u8> = Vec::with_capacity(read_size.min(1 << 20));
     loop {
         // Here `buf[cursor..]` holds no newline and less than a piece of a line.
         let old = buf.len();
@@ -135,7 +139,12 @@ pub(crate) fn scan<R: Read>(
             let line_start = memchr::memrchr(b'\n', &buf[old..]).map_or(cursor, |i| old + i + 1);
             line_start + (buf.len() - line_start) / MAX_LINE_BYTES * MAX_LINE_BYTES
         };
-        matcher.hits(&buf[scanned..complete], base + scanned as u64, &mut hits);
+        matcher.hits(
+            &buf[scanned..complete],
+            base + scanned as u64,
+            &mut lowered,
+            &mut hits,
+        );
         scanned = complete;
         // Lines holding `::` may head a message with `TOKEN::`; finding them all at once is
         // cheaper than looking into every line.
