@@ -227,12 +227,7 @@ fn generate_documents(out: &mut String, catalog: &Catalog) {
         "/// Every source document version the catalog cites, oldest first."
     )
     .unwrap();
-    writeln!(
-        out,
-        "pub(crate) static DOCUMENTS: [Document; {}] = [",
-        catalog.documents.len()
-    )
-    .unwrap();
+    open_static_array(out, "DOCUMENTS", "Document", catalog.documents.len());
     for doc in &catalog.documents {
         writeln!(
             out,
@@ -976,12 +971,7 @@ fn generate_facts(catalog: &Catalog, facts: &Facts, fact_names: &FactNames) -> S
         })
         .collect();
     write_fact_enum(&mut out, "Cloud", "/// The cloud an NPS extension deployment talks to: its host names, token endpoint and\n/// registry values differ.\n///\n/// `as_str` (and `FromStr`, serde) use `public`, `government`, `china`.\n", &variants);
-    writeln!(
-        out,
-        "pub(crate) static CLOUD_INFO: [CloudInfo; {}] = [",
-        facts.clouds.len()
-    )
-    .unwrap();
+    open_static_array(&mut out, "CLOUD_INFO", "CloudInfo", facts.clouds.len());
     for c in &facts.clouds {
         writeln!(
             out,
@@ -1024,12 +1014,12 @@ fn generate_facts(catalog: &Catalog, facts: &Facts, fact_names: &FactNames) -> S
         })
         .collect();
     write_fact_enum(&mut out, "Service", "/// What a group of endpoints is for. Catalog entries relate to services, which\n/// [`Cloud`] resolves to host names.\n", &variants);
-    writeln!(
-        out,
-        "pub(crate) static SERVICE_INFO: [ServiceInfo; {}] = [",
-        facts.services.len()
-    )
-    .unwrap();
+    open_static_array(
+        &mut out,
+        "SERVICE_INFO",
+        "ServiceInfo",
+        facts.services.len(),
+    );
     for s in &facts.services {
         writeln!(
             out,
@@ -1100,12 +1090,12 @@ fn generate_facts(catalog: &Catalog, facts: &Facts, fact_names: &FactNames) -> S
         );
     }
     writeln!(out, "/// Setting name → setting: a `phf` perfect-hash map of the exact names.\npub static SETTINGS: phf::Map<&'static str, Setting> = {};\n", map.build()).unwrap();
-    writeln!(
-        out,
-        "pub(crate) static SETTING_INFO: [SettingInfo; {}] = [",
-        facts.settings.len()
-    )
-    .unwrap();
+    open_static_array(
+        &mut out,
+        "SETTING_INFO",
+        "SettingInfo",
+        facts.settings.len(),
+    );
     for s in &facts.settings {
         let values: Vec<String> = s
             .cloud_values
@@ -1159,12 +1149,12 @@ fn generate_facts(catalog: &Catalog, facts: &Facts, fact_names: &FactNames) -> S
         })
         .collect();
     write_fact_enum(&mut out, "EventChannel", "/// A Windows event log the extension writes (Event Viewer: Applications and Services Logs >\n/// Microsoft > AzureMfa).\n", &variants);
-    writeln!(
-        out,
-        "pub(crate) static CHANNEL_INFO: [ChannelInfo; {}] = [",
-        facts.event_channels.len()
-    )
-    .unwrap();
+    open_static_array(
+        &mut out,
+        "CHANNEL_INFO",
+        "ChannelInfo",
+        facts.event_channels.len(),
+    );
     for c in &facts.event_channels {
         writeln!(
             out,
@@ -1270,12 +1260,12 @@ fn generate_facts(catalog: &Catalog, facts: &Facts, fact_names: &FactNames) -> S
         supported.join("\n                | ")
     )
     .unwrap();
-    writeln!(
-        out,
-        "pub(crate) static PROTOCOL_INFO: [ProtocolInfo; {}] = [",
-        facts.protocols.len()
-    )
-    .unwrap();
+    open_static_array(
+        &mut out,
+        "PROTOCOL_INFO",
+        "ProtocolInfo",
+        facts.protocols.len(),
+    );
     for p in &facts.protocols {
         let cells: Vec<String> = facts
             .methods
@@ -1333,12 +1323,12 @@ fn generate_facts(catalog: &Catalog, facts: &Facts, fact_names: &FactNames) -> S
         "/// A fact about the extension's client certificate, which it uses to get its token.\n",
         &variants,
     );
-    writeln!(
-        out,
-        "pub(crate) static CERTIFICATE_INFO: [CertificateInfo; {}] = [",
-        facts.certificate.len()
-    )
-    .unwrap();
+    open_static_array(
+        &mut out,
+        "CERTIFICATE_INFO",
+        "CertificateInfo",
+        facts.certificate.len(),
+    );
     for c in &facts.certificate {
         writeln!(
             out,
@@ -1384,12 +1374,12 @@ fn generate_facts(catalog: &Catalog, facts: &Facts, fact_names: &FactNames) -> S
         })
         .collect();
     write_fact_enum(&mut out, "Symptom", "/// A problem the NPS extension pages describe without an error code, with what to check.\n", &variants);
-    writeln!(
-        out,
-        "pub(crate) static SYMPTOM_INFO: [SymptomInfo; {}] = [",
-        facts.symptoms.len()
-    )
-    .unwrap();
+    open_static_array(
+        &mut out,
+        "SYMPTOM_INFO",
+        "SymptomInfo",
+        facts.symptoms.len(),
+    );
     for s in &facts.symptoms {
         let codes: Vec<String> = s
             .related
@@ -1439,4 +1429,9 @@ fn endpoint_doc(e: &facts_schema::EndpointDef) -> String {
         e.transport.to_ascii_uppercase(),
         ports.join("/")
     )
+}
+
+/// Opens `pub(crate) static NAME: [TYPE; LEN] = [`; the caller writes the elements and `];`.
+fn open_static_array(out: &mut String, name: &str, ty: &str, len: usize) {
+    writeln!(out, "pub(crate) static {name}: [{ty}; {len}] = [").unwrap();
 }

@@ -11,9 +11,10 @@ use nps_mfa_errors::{
 };
 
 use crate::endpoints::write_endpoint;
+use crate::output::write_sources;
 use crate::output::{wrap, CODE, DIM, HEADING};
 use crate::protocols::write_matrix;
-use crate::settings::{write_setting, write_sources};
+use crate::settings::write_setting;
 use crate::Outcome;
 
 #[derive(Debug, clap::Args)]
@@ -360,20 +361,5 @@ fn write_entry(out: &mut impl Write, index: usize, total: usize, entry: &Entry) 
             )?;
         }
     }
-    writeln!(out, "  {HEADING}Sources{HEADING:#}:")?;
-    for source in entry.sources() {
-        let document = source.document();
-        let mut text = format!(
-            "{} ({}, {}), section \"{}\"",
-            document.title(),
-            document.date(),
-            document.locale(),
-            source.section()
-        );
-        if let Some(note) = source.note() {
-            text.push_str(&format!(". {note}"));
-        }
-        write!(out, "{}", wrap("  - ", 4, &text))?;
-    }
-    Ok(())
+    write_sources(out, entry.sources())
 }

@@ -10,6 +10,29 @@ pub const HEADING: Style = Style::new().bold();
 pub const CODE: Style = AnsiColor::Cyan.on_default().bold();
 pub const DIM: Style = Style::new().dimmed();
 
+/// A `Sources:` list, one document and section per line.
+pub fn write_sources(
+    out: &mut impl std::io::Write,
+    sources: &[nps_mfa_errors::Source],
+) -> std::io::Result<()> {
+    writeln!(out, "  {HEADING}Sources{HEADING:#}:")?;
+    for source in sources {
+        let document = source.document();
+        let mut text = format!(
+            "{} ({}, {}), section \"{}\"",
+            document.title(),
+            document.date(),
+            document.locale(),
+            source.section()
+        );
+        if let Some(note) = source.note() {
+            text.push_str(&format!(". {note}"));
+        }
+        write!(out, "{}", wrap("  - ", 4, &text))?;
+    }
+    Ok(())
+}
+
 /// Writes `text` wrapped to [`WIDTH`], the first line after `first` and the rest after
 /// `indent` spaces. Words longer than a line (URLs) stand on a line of their own.
 pub fn wrap(first: &str, indent: usize, text: &str) -> String {

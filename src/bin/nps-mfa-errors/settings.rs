@@ -4,9 +4,9 @@
 use std::io::{self, Write};
 
 use nps_mfa_errors::export::SettingRecord;
-use nps_mfa_errors::{Setting, Source, REGISTRY_PATH};
+use nps_mfa_errors::{Setting, REGISTRY_PATH};
 
-use crate::output::{wrap, CODE, DIM, HEADING};
+use crate::output::{wrap, write_sources, CODE, DIM, HEADING};
 use crate::Outcome;
 
 #[derive(Debug, clap::Args)]
@@ -69,24 +69,4 @@ pub fn write_setting(out: &mut impl Write, setting: Setting) -> io::Result<()> {
         write!(out, "{}", wrap("  Codes: ", 9, &codes.join(", ")))?;
     }
     write_sources(out, setting.sources())
-}
-
-/// A `Sources:` list, one document and section per line.
-pub fn write_sources(out: &mut impl Write, sources: &[Source]) -> io::Result<()> {
-    writeln!(out, "  {HEADING}Sources{HEADING:#}:")?;
-    for source in sources {
-        let document = source.document();
-        let mut text = format!(
-            "{} ({}, {}), section \"{}\"",
-            document.title(),
-            document.date(),
-            document.locale(),
-            source.section()
-        );
-        if let Some(note) = source.note() {
-            text.push_str(&format!(". {note}"));
-        }
-        write!(out, "{}", wrap("  - ", 4, &text))?;
-    }
-    Ok(())
 }
