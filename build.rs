@@ -560,11 +560,8 @@ fn generate_code_table(out: &mut String, catalog: &Catalog, names: &Names, facts
             .map_or("None".to_owned(), |l| format!("Some({})", lit(l)));
         writeln!(
             out,
-            "    CodeInfo {{\n        code: ErrorCode::{},\n        name: {},\n        lowercase_name: {},\n        case_mask: &[{}],\n        summary: {},\n        label: {},\n        categories: &[{}],\n        entries: &ENTRIES_{},\n        related: {},\n        symptoms: &[{}],\n    }},",
+            "    CodeInfo {{\n        code: ErrorCode::{},\n        summary: {},\n        label: {},\n        categories: &[{}],\n        entries: &ENTRIES_{},\n        related: {},\n        symptoms: &[{}],\n    }},",
             names.variants[def.code.as_str()],
-            lit(&def.code),
-            lit(&def.code.to_ascii_lowercase()),
-            def.code.bytes().map(|b| if b.is_ascii_alphabetic() { "0x20" } else { "0" }).collect::<Vec<_>>().join(", "),
             lit(&def.summary),
             label,
             categories.join(", "),
@@ -601,41 +598,68 @@ fn generate_maps(out: &mut String, catalog: &Catalog, names: &Names) {
     let lowered: Vec<&[u8]> = lowered.iter().map(Vec::as_slice).collect();
     let exact = FastHash::search(&keys);
     let folded = FastHash::search(&lowered);
-    exact.write(out, "exact_slot", "EXACT_SLOTS", false, &keys);
-    folded.write(out, "ignore_case_slot", "IGNORE_CASE_SLOTS", true, &lowered);
+    let variants: Vec<&String> = catalog
+        .codes
+        .iter()
+        .map(|d| &names.variants[d.code.as_str()])
+        .collect();
+    exact.write(
+        out,
+        "exact_slot",
+        "EXACT_SLOTS",
+        false,
+        &keys,
+        &keys,
+        &variants,
+    );
+    // The folded table is placed by the `| 0x20` keys and compares against lower-case names.
+    let lower_names: Vec<Vec<u8>> = keys.iter().map(|k| k.to_ascii_lowercase()).collect();
+    let lower_names: Vec<&[u8]> = lower_names.iter().map(Vec::as_slice).collect();
+    folded.write(
+        out,
+        "ignore_case_slot",
+        "IGNORE_CASE_SLOTS",
+        true,
+        &lowered,
+        &lower_names,
+        &variants,
+    );
 }
 
 /// A perfect hash over the code strings, cheaper than SipHash: a few bytes and the length,
 /// mixed with multipliers found by search so that no two codes share a slot.
 struct FastHash {
-    multipliers: [u32; 5],
+    multiplier: u64,
     bits: u32,
 }
 
 impl FastHash {
-    fn slot(&self, key: &[u8]) -> usize {
+    /// The length and four bytes packed into one word: one multiply mixes them all.
+    fn packed(key: &[u8]) -> u64 {
         let n = key.len();
-        let m = self.multipliers;
-        let h = (n as u32).wrapping_mul(m[0])
-            ^ u32::from(key[0]).wrapping_mul(m[1])
-            ^ u32::from(key[n / 2]).wrapping_mul(m[2])
-            ^ u32::from(key[n - 1]).wrapping_mul(m[3])
-            ^ u32::from(key[n * 3 / 4]).wrapping_mul(m[4]);
-        (h.wrapping_mul(0x9E37_79B1) >> (32 - self.bits)) as usize
+        n as u64
+            | u64::from(key[0]) << 8
+            | u64::from(key[n / 2]) << 16
+            | u64::from(key[n - 1]) << 24
+            | u64::from(key[n * 3 / 4]) << 32
+    }
+
+    fn slot(&self, key: &[u8]) -> usize {
+        (Self::packed(key).wrapping_mul(self.multiplier) >> (64 - self.bits)) as usize
     }
 
     fn search(keys: &[&[u8]]) -> FastHash {
-        let mut seed: u32 = 0x1234_5678;
+        let mut seed: u64 = 0x1234_5678_9ABC_DEF1;
         let mut next = || {
             seed ^= seed << 13;
-            seed ^= seed >> 17;
-            seed ^= seed << 5;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
             seed | 1
         };
         for bits in 7..=10 {
-            for _ in 0..100_000 {
+            for _ in 0..200_000 {
                 let candidate = FastHash {
-                    multipliers: [next(), next(), next(), next(), next()],
+                    multiplier: next(),
                     bits,
                 };
                 let mut used = vec![false; 1 << bits];
@@ -650,39 +674,55 @@ impl FastHash {
         fail("no collision-free hash found for the codes; widen FastHash::search");
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn write(
         &self,
         out: &mut String,
         function: &str,
         table: &str,
         fold_case: bool,
-        keys: &[&[u8]],
+        hash_keys: &[&[u8]],
+        names: &[&[u8]],
+        variants: &[&String],
     ) {
-        let m = self.multipliers;
         // Folding with `| 0x20` gives both cases of a letter one value, which is all a hash
         // needs; the comparison after the lookup decides what really matches.
         let byte = |at: &str| {
             if fold_case {
-                format!("u32::from(key[{at}] | 0x20)")
+                format!("u64::from(key[{at}] | 0x20)")
             } else {
-                format!("u32::from(key[{at}])")
+                format!("u64::from(key[{at}])")
             }
         };
         writeln!(
             out,
-            "/// Slot of `key` in [`{table}`]: a perfect hash of the codes{} found by `build.rs`.\n/// `key` is 1 to `LONGEST_CODE` bytes long.\n#[inline]\npub(crate) fn {function}(key: &[u8]) -> usize {{\n    let n = key.len();\n    let h = (n as u32).wrapping_mul({:#x})\n        ^ {}.wrapping_mul({:#x})\n        ^ {}.wrapping_mul({:#x})\n        ^ {}.wrapping_mul({:#x})\n        ^ {}.wrapping_mul({:#x});\n    (h.wrapping_mul(0x9E37_79B1) >> {}) as usize\n}}\n",
+            "/// Slot of `key` in [`{table}`]: a perfect hash of the codes{} found by `build.rs`:\n/// the length and four bytes packed into a word, one multiply, the top bits.\n/// `key` is 1 to `LONGEST_CODE` bytes long.\n#[inline]\npub(crate) fn {function}(key: &[u8]) -> usize {{\n    let n = key.len();\n    let packed = n as u64\n        | {} << 8\n        | {} << 16\n        | {} << 24\n        | {} << 32;\n    (packed.wrapping_mul({:#x}) >> {}) as usize\n}}\n",
             if fold_case { " in lower case" } else { "" },
-            m[0], byte("0"), m[1], byte("n / 2"), m[2], byte("n - 1"), m[3], byte("n * 3 / 4"), m[4], 32 - self.bits
+            byte("0"), byte("n / 2"), byte("n - 1"), byte("n * 3 / 4"), self.multiplier, 64 - self.bits
         )
         .unwrap();
-        let mut slots = vec![u8::MAX; 1 << self.bits];
-        for (index, key) in keys.iter().enumerate() {
-            slots[self.slot(key)] = u8::try_from(index).expect("fewer than 255 codes");
+        let mut slots: Vec<Option<usize>> = vec![None; 1 << self.bits];
+        for (index, key) in hash_keys.iter().enumerate() {
+            slots[self.slot(key)] = Some(index);
         }
-        let cells: Vec<String> = slots.iter().map(u8::to_string).collect();
-        writeln!(out, "/// Code index (`ErrorCode as usize`) per slot; `u8::MAX` is an empty slot.\npub(crate) static {table}: [u8; {}] = [", slots.len()).unwrap();
-        for chunk in cells.chunks(16) {
-            writeln!(out, "    {},", chunk.join(", ")).unwrap();
+        writeln!(out, "/// Per slot: the code there (`None` for an empty slot) and the bytes to compare.\npub(crate) static {table}: [Slot; {}] = [", slots.len()).unwrap();
+        for slot in slots {
+            match slot {
+                None => out.push_str("    Slot::EMPTY,\n"),
+                Some(index) => {
+                    let mask = if fold_case {
+                        let bytes: Vec<&str> = names[index]
+                            .iter()
+                            .map(|b| if b.is_ascii_alphabetic() { "0x20" } else { "0" })
+                            .collect();
+                        format!("&[{}]", bytes.join(", "))
+                    } else {
+                        "&[]".to_owned()
+                    };
+                    let name = String::from_utf8_lossy(names[index]);
+                    writeln!(out, "    Slot {{ code: Some(ErrorCode::{}), name: {}.as_bytes(), case_mask: {mask} }},", variants[index], lit(&name)).unwrap();
+                }
+            }
         }
         out.push_str("];\n\n");
     }

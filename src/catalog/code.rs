@@ -40,8 +40,9 @@ impl ErrorCode {
         if !(1..=LONGEST_CODE).contains(&key.len()) {
             return None;
         }
-        let info = CODE_INFO.get(usize::from(EXACT_SLOTS[exact_slot(key)]))?;
-        bytes_equal(key, info.name.as_bytes(), None).then_some(info.code)
+        let slot = &EXACT_SLOTS[exact_slot(key)];
+        let code = slot.code?;
+        bytes_equal(key, slot.name, None).then_some(code)
     }
 
     /// Looks a code up ignoring ASCII case, without allocating.
@@ -59,8 +60,9 @@ impl ErrorCode {
         if !(1..=LONGEST_CODE).contains(&key.len()) {
             return None;
         }
-        let info = CODE_INFO.get(usize::from(IGNORE_CASE_SLOTS[ignore_case_slot(key)]))?;
-        bytes_equal(key, info.lowercase_name.as_bytes(), Some(info.case_mask)).then_some(info.code)
+        let slot = &IGNORE_CASE_SLOTS[ignore_case_slot(key)];
+        let code = slot.code?;
+        bytes_equal(key, slot.name, Some(slot.case_mask)).then_some(code)
     }
 
     #[inline]

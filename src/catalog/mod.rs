@@ -26,11 +26,6 @@ mod generated {
     /// What the catalog knows about one code, besides its entries' details.
     pub(crate) struct CodeInfo {
         pub(crate) code: ErrorCode,
-        pub(crate) name: &'static str,
-        pub(crate) lowercase_name: &'static str,
-        /// `0x20` where the name has a letter, `0` elsewhere: `byte | mask` folds a letter to
-        /// lower case and leaves the other bytes as they must match exactly.
-        pub(crate) case_mask: &'static [u8],
         pub(crate) summary: &'static str,
         pub(crate) label: Option<&'static str>,
         pub(crate) categories: &'static [Category],
@@ -39,6 +34,24 @@ mod generated {
         pub(crate) related: Related,
         /// The symptoms that name this code.
         pub(crate) symptoms: &'static [Symptom],
+    }
+
+    /// One slot of a generated lookup table: the code there and the bytes a key must equal.
+    pub(crate) struct Slot {
+        pub(crate) code: Option<ErrorCode>,
+        /// The code string (lower case in the case-insensitive table).
+        pub(crate) name: &'static [u8],
+        /// In the case-insensitive table, `0x20` where the name has a letter and `0` elsewhere:
+        /// `byte | mask` folds a letter to lower case and keeps other bytes exact.
+        pub(crate) case_mask: &'static [u8],
+    }
+
+    impl Slot {
+        pub(crate) const EMPTY: Slot = Slot {
+            code: None,
+            name: &[],
+            case_mask: &[],
+        };
     }
 
     /// One documented wording, as folded literal pieces between its variable parts.
