@@ -238,11 +238,12 @@ fn close(
     file: &Option<Arc<str>>,
     sink: &mut dyn FnMut(Finding),
 ) {
-    // Hits come in input order, so the event's own are a prefix; most events have none.
-    let own = hits.partition_point(|h| h.end <= end);
-    if own == 0 && !event.flagged {
+    // Hits come in input order, so the event's own are a prefix; most events have none, and
+    // looking at the first hit tells.
+    if !event.flagged && hits.first().is_none_or(|h| h.end > end) {
         return;
     }
+    let own = hits.partition_point(|h| h.end <= end);
     let mine: Vec<Hit> = hits.drain(..own).collect();
     let text = &buf[(event.start - base) as usize..(end - base) as usize];
     let meta = if layout == Layout::EventViewer {
