@@ -16,9 +16,12 @@ pub(crate) struct Context {
 /// Reads the context of one event from its text and what the export format said about it.
 pub(crate) fn extract(text: &[u8], meta: &EventMeta) -> Context {
     let text = String::from_utf8_lossy(text);
+    // Lower-cased once for every case-insensitive search below; ASCII lower-casing keeps
+    // byte offsets, and the labels searched for are ASCII, so offsets fall on char boundaries.
+    let lowered = text.as_bytes().to_ascii_lowercase();
     Context {
-        cid: correlation_id(&text),
-        user: user(&text),
+        cid: correlation_id(&text, &lowered),
+        user: user(&text, &lowered),
         timestamp: meta.timestamp.clone().or_else(|| timestamp(&text)),
         event_id: meta
             .event_id
@@ -32,11 +35,10 @@ pub(crate) fn extract(text: &[u8], meta: &EventMeta) -> Context {
 }
 
 /// The first well-formed GUID after `CID:` (or `CID :`), else after `Correlation ID:`.
-fn correlation_id(text: &str) -> Option<String> {
-    for label in ["CID", "Correlation ID"] {
-        let mut rest = text;
-        while let Some(at) = find_ignore_case(rest, label) {
-            let after = rest[at + label.len()..].trim_start_matches([' ', '\t']);
+fn correlation_id(text: &str, lowered: &[u8]) -> Option<String> {
+    for label in ["cid", "correlation id"] {
+        for at in memchr::memmem::find_iter(lowered, label.as_bytes()) {
+            let after = text[at + label.len()..].trim_start_matches([' ', '\t']);
             if let Some(after) = after.strip_prefix(':') {
                 let candidate = after
                     .trim_start_matches([' ', '\t'])
@@ -45,7 +47,6 @@ fn correlation_id(text: &str) -> Option<String> {
                     return Some(guid.to_ascii_lowercase());
                 }
             }
-            rest = &rest[at + label.len()..];
         }
     }
     None
@@ -64,8 +65,8 @@ fn is_guid(text: &str) -> bool {
 
 /// The user after "for User" (or a `User Name:`-less `User:` field is not used: that is the
 /// account the service runs as).
-fn user(text: &str) -> Option<String> {
-    let at = find_ignore_case(text, "for User")?;
+fn user(text: &str, lowered: &[u8]) -> Option<String> {
+    let at = memchr::memmem::find(lowered, b"for user")?;
     // Some exports quote the name: `for User "alice@contoso.com"`.
     let rest = text[at + "for User".len()..].trim_start_matches([' ', '\t', '"', '\'']);
     let token: String = rest
@@ -136,26 +137,24 @@ fn leading_timestamp(line: &str) -> Option<&str> {
 fn field<'t>(text: &'t str, name: &str) -> Option<&'t str> {
     text.lines().find_map(|line| {
         let line = line.trim_start();
-        let value = line
-            .get(..name.len())
+        line.get(..name.len())
             .filter(|head| head.eq_ignore_ascii_case(name))?;
-        let _ = value;
         let value = line[name.len()..].trim();
         (!value.is_empty()).then_some(value)
     })
 }
 
-/// Where `needle` (ASCII) first occurs in `haystack`, ignoring ASCII case.
-fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
-    // ASCII lower-casing keeps byte offsets, and an ASCII needle can only match at a
-    // character boundary.
-    let lowered = haystack.as_bytes().to_ascii_lowercase();
-    memchr::memmem::find(&lowered, needle.to_ascii_lowercase().as_bytes())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn correlation_id(text: &str) -> Option<String> {
+        super::correlation_id(text, &text.as_bytes().to_ascii_lowercase())
+    }
+
+    fn user(text: &str) -> Option<String> {
+        super::user(text, &text.as_bytes().to_ascii_lowercase())
+    }
 
     #[test]
     fn the_first_well_formed_cid_wins() {
