@@ -60,7 +60,7 @@ pub fn find_message(text: &str) -> Option<MessageMatch> {
     let folded = fold(text);
     let mut best: Option<(usize, &crate::catalog::MessagePattern)> = None;
     for pattern in &MESSAGE_PATTERNS {
-        if let Some(score) = match_score(&folded, pattern.segments) {
+        if let Some((score, _, _)) = match_span(&folded, pattern.segments) {
             if best.is_none_or(|(best_score, _)| score > best_score) {
                 best = Some((score, pattern));
             }
@@ -76,16 +76,19 @@ pub fn find_message(text: &str) -> Option<MessageMatch> {
     })
 }
 
-/// If every literal piece occurs in order, how much literal text matched.
-fn match_score(haystack: &str, segments: &[&str]) -> Option<usize> {
+/// If every literal piece occurs in `haystack` in order: how much literal text matched, and
+/// where the match starts and ends. Shared by [`find_message`] and the log scanner.
+pub(crate) fn match_span(haystack: &str, segments: &[&str]) -> Option<(usize, usize, usize)> {
     let mut from = 0;
     let mut score = 0;
+    let mut start = None;
     for segment in segments {
-        let at = haystack[from..].find(segment)?;
-        from += at + segment.len();
+        let at = haystack[from..].find(segment)? + from;
+        start.get_or_insert(at);
+        from = at + segment.len();
         score += segment.len();
     }
-    Some(score)
+    Some((score, start?, from))
 }
 
 /// What [`lookup`] found.

@@ -12,6 +12,7 @@ use super::finding::{Finding, FoundCode};
 use crate::catalog::{MessagePattern, MESSAGE_PATTERNS};
 #[cfg(test)]
 use crate::fold::fold;
+use crate::lookup::match_span;
 use crate::ErrorCode;
 
 /// What a pattern of the automaton stands for.
@@ -486,20 +487,6 @@ pub(crate) fn fold_with_offsets(text: &[u8]) -> (String, Vec<usize>) {
         offsets.extend(core::iter::repeat_n(at, c.len_utf8()));
     }
     (folded, offsets)
-}
-
-/// If the literal pieces occur in order: (matched literal length, start, end) in `haystack`.
-fn match_span(haystack: &str, segments: &[&str]) -> Option<(usize, usize, usize)> {
-    let mut from = 0;
-    let mut score = 0;
-    let mut start = None;
-    for segment in segments {
-        let at = haystack[from..].find(segment)? + from;
-        start.get_or_insert(at);
-        from = at + segment.len();
-        score += segment.len();
-    }
-    Some((score, start?, from))
 }
 
 #[cfg(test)]
