@@ -140,6 +140,8 @@ impl Link {
 /// ```
 #[derive(Debug, PartialEq, Eq, Hash)]
 pub struct Entry {
+    /// The newest wording's text (the first of `wordings`).
+    pub(crate) message: Option<&'static str>,
     pub(crate) codes: &'static [ErrorCode],
     pub(crate) category: Category,
     pub(crate) summary: &'static str,
@@ -172,8 +174,8 @@ impl Entry {
 
     /// The newest documented wording of the message, or `None` for a row without one.
     #[must_use]
-    pub fn message(&self) -> Option<&'static str> {
-        self.wordings.first().map(Wording::text)
+    pub const fn message(&self) -> Option<&'static str> {
+        self.message
     }
 
     /// Every documented wording of the message, newest first.

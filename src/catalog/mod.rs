@@ -11,8 +11,8 @@ mod entry;
 pub use entry::{Document, Entry, Link, Source, Wording};
 
 pub(crate) use generated::{
-    exact_slot, ignore_case_slot, CodeInfo, MessagePattern, CATEGORIES, CODE_INFO, DOCUMENTS,
-    EXACT_SLOTS, IGNORE_CASE_SLOTS, LONGEST_CODE, MESSAGE_PATTERNS,
+    doc, CodeInfo, MessagePattern, CATEGORY_INFO, CODES_FOLDED, CODE_INFO, DOCUMENTS,
+    MESSAGE_PATTERNS,
 };
 pub use generated::{Category, ErrorCode, CODES, SCHEMA_VERSION};
 
@@ -25,7 +25,6 @@ mod generated {
 
     /// What the catalog knows about one code, besides its entries' details.
     pub(crate) struct CodeInfo {
-        pub(crate) code: ErrorCode,
         pub(crate) summary: &'static str,
         pub(crate) label: Option<&'static str>,
         pub(crate) categories: &'static [Category],
@@ -36,22 +35,11 @@ mod generated {
         pub(crate) symptoms: &'static [Symptom],
     }
 
-    /// One slot of a generated lookup table: the code there and the bytes a key must equal.
-    pub(crate) struct Slot {
-        pub(crate) code: Option<ErrorCode>,
-        /// The code string (lower case in the case-insensitive table).
-        pub(crate) name: &'static [u8],
-        /// In the case-insensitive table, `0x20` where the name has a letter and `0` elsewhere:
-        /// `byte | mask` folds a letter to lower case and keeps other bytes exact.
-        pub(crate) case_mask: &'static [u8],
-    }
-
-    impl Slot {
-        pub(crate) const EMPTY: Slot = Slot {
-            code: None,
-            name: &[],
-            case_mask: &[],
-        };
+    /// What the catalog knows about one category.
+    pub(crate) struct CategoryInfo {
+        pub(crate) title: &'static str,
+        pub(crate) description: &'static str,
+        pub(crate) codes: &'static [ErrorCode],
     }
 
     /// One documented wording, as folded literal pieces between its variable parts.

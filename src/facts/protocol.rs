@@ -1,6 +1,6 @@
 //! [`AuthProtocol`] × [`Method`]: which methods each RADIUS password protocol carries.
 
-use super::{AuthProtocol, EventChannel, Method, CHANNEL_INFO, METHOD_TITLES, PROTOCOL_INFO};
+use super::{AuthProtocol, EventChannel, Method, CHANNEL_INFO, METHOD_INFO, PROTOCOL_INFO};
 use crate::{ErrorCode, Source};
 
 /// One cell of the protocol–method matrix, with its sources.
@@ -103,7 +103,7 @@ impl Method {
     /// The name as the pages write it, such as `Mobile app verification code`.
     #[must_use]
     pub fn title(self) -> &'static str {
-        METHOD_TITLES[self as usize]
+        METHOD_INFO[self as usize].title
     }
 
     /// The protocols that carry it.

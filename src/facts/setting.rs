@@ -1,8 +1,6 @@
 //! [`Setting`]: the extension's registry values.
 
-use core::str::FromStr;
-
-use super::{Cloud, Setting, UnknownName, SETTINGS, SETTING_INFO};
+use super::{Cloud, Setting, SETTINGS, SETTINGS_FOLDED, SETTING_INFO};
 use crate::{ErrorCode, Source};
 
 /// A setting's value in one cloud.
@@ -41,11 +39,6 @@ impl CloudValue {
 }
 
 impl Setting {
-    /// Every setting, in the order of `data/facts.yaml`.
-    pub fn all() -> impl ExactSizeIterator<Item = Self> + DoubleEndedIterator + Clone {
-        <Self as strum::IntoEnumIterator>::iter()
-    }
-
     /// Looks a setting up by its exact name (one `phf` lookup in [`SETTINGS`]).
     ///
     /// ```
@@ -66,7 +59,7 @@ impl Setting {
     /// ```
     #[must_use]
     pub fn from_name_ignore_case(name: &str) -> Option<Setting> {
-        Setting::all().find(|s| s.as_str().eq_ignore_ascii_case(name))
+        crate::lookup::ignore_case(&SETTINGS_FOLDED, name)
     }
 
     /// One line: what it controls.
@@ -150,40 +143,5 @@ impl Setting {
     #[must_use]
     pub fn sources(self) -> &'static [Source] {
         SETTING_INFO[self as usize].sources
-    }
-}
-
-impl FromStr for Setting {
-    type Err = UnknownName;
-
-    /// Parses the exact name, as the registry spells it.
-    ///
-    /// ```
-    /// use nps_mfa_errors::Setting;
-    /// assert_eq!("IP_WHITELIST".parse::<Setting>()?, Setting::IpWhitelist);
-    /// # Ok::<(), nps_mfa_errors::UnknownName>(())
-    /// ```
-    fn from_str(name: &str) -> Result<Self, Self::Err> {
-        Setting::from_name(name).ok_or_else(|| {
-            UnknownName::new(
-                "registry setting",
-                name,
-                Setting::all().map(Setting::as_str),
-            )
-        })
-    }
-}
-
-impl TryFrom<&str> for Setting {
-    type Error = UnknownName;
-
-    fn try_from(name: &str) -> Result<Self, Self::Error> {
-        name.parse()
-    }
-}
-
-impl AsRef<str> for Setting {
-    fn as_ref(&self) -> &str {
-        self.as_str()
     }
 }
