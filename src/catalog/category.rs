@@ -1,18 +1,18 @@
 //! Behaviour of [`Category`]: what the errors page says about each section.
 
-use super::{Category, ErrorCode, CATEGORY_INFO};
+use super::{Category, ErrorCode};
 
 impl Category {
     /// The section heading in the newest document.
     #[must_use]
     pub fn title(self) -> &'static str {
-        CATEGORY_INFO[self as usize].title
+        self.info().title
     }
 
     /// What the rows of this section have in common, in a sentence or two.
     #[must_use]
     pub fn description(self) -> &'static str {
-        CATEGORY_INFO[self as usize].description
+        self.info().description
     }
 
     /// Every code with at least one row in this section, in catalog order.
@@ -26,6 +26,6 @@ impl Category {
     /// ```
     #[must_use]
     pub fn codes(self) -> &'static [ErrorCode] {
-        CATEGORY_INFO[self as usize].codes
+        self.info().codes
     }
 }

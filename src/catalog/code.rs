@@ -1,6 +1,6 @@
 //! Behaviour of [`ErrorCode`]: parsing, categories and entries.
 
-use super::{Category, CodeInfo, Entry, ErrorCode, CODES, CODES_FOLDED, CODE_INFO};
+use super::{Category, Entry, ErrorCode, CODES, CODES_FOLDED};
 use crate::facts::{AuthProtocol, Cloud, Endpoint, Related, Setting, Symptom};
 
 impl ErrorCode {
@@ -34,11 +34,6 @@ impl ErrorCode {
     #[inline]
     pub fn from_code_ignore_case(code: &str) -> Option<ErrorCode> {
         crate::lookup::ignore_case(&CODES_FOLDED, code)
-    }
-
-    #[inline]
-    fn info(self) -> &'static CodeInfo {
-        &CODE_INFO[self as usize]
     }
 
     /// One line: what the code means.

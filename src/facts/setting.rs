@@ -1,10 +1,11 @@
 //! [`Setting`]: the extension's registry values.
 
-use super::{Cloud, Setting, SETTINGS, SETTINGS_FOLDED, SETTING_INFO};
+use super::{Cloud, Setting, SETTINGS, SETTINGS_FOLDED};
 use crate::{ErrorCode, Source};
 
 /// A setting's value in one cloud.
 #[derive(Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct CloudValue {
     pub(crate) cloud: Cloud,
     pub(crate) value: &'static str,
@@ -65,19 +66,19 @@ impl Setting {
     /// One line: what it controls.
     #[must_use]
     pub fn summary(self) -> &'static str {
-        SETTING_INFO[self as usize].summary
+        self.info().summary
     }
 
     /// `string` or `boolean`, as the pages type it.
     #[must_use]
     pub fn value_type(self) -> &'static str {
-        SETTING_INFO[self as usize].value_type
+        self.info().value_type
     }
 
     /// The values it takes.
     #[must_use]
     pub fn values(self) -> &'static str {
-        SETTING_INFO[self as usize].values
+        self.info().values
     }
 
     /// Its default, as the pages state it.
@@ -88,25 +89,25 @@ impl Setting {
     /// ```
     #[must_use]
     pub fn default_value(self) -> &'static str {
-        SETTING_INFO[self as usize].default
+        self.info().default
     }
 
     /// What the extension does when the value is missing.
     #[must_use]
     pub fn when_missing(self) -> &'static str {
-        SETTING_INFO[self as usize].when_missing
+        self.info().when_missing
     }
 
     /// Further facts, in our own words.
     #[must_use]
     pub fn notes(self) -> &'static [&'static str] {
-        SETTING_INFO[self as usize].notes
+        self.info().notes
     }
 
     /// The value per cloud, for the settings that differ by cloud.
     #[must_use]
     pub fn cloud_values(self) -> &'static [CloudValue] {
-        SETTING_INFO[self as usize].cloud_values
+        self.info().cloud_values
     }
 
     /// The value to use in `cloud`, if the setting differs by cloud.
@@ -136,12 +137,12 @@ impl Setting {
     /// ```
     #[must_use]
     pub fn codes(self) -> &'static [ErrorCode] {
-        SETTING_INFO[self as usize].codes
+        self.info().codes
     }
 
     /// The pages and sections that describe it.
     #[must_use]
     pub fn sources(self) -> &'static [Source] {
-        SETTING_INFO[self as usize].sources
+        self.info().sources
     }
 }

@@ -81,6 +81,7 @@ fn make_categories(out: &mut Output, model: &Model) {
             exact_map: ("pub(crate)", "CATEGORIES".to_owned()),
             folded_map: None,
             kind: "category",
+            info: ("CategoryInfo", "CATEGORY_INFO"),
             what: "a category".to_owned(),
             advice: Advice::ListAll("categories"),
         },
@@ -129,6 +130,7 @@ fn make_codes(out: &mut Output, model: &Model) {
             exact_map: ("pub", "CODES".to_owned()),
             folded_map: Some("CODES_FOLDED".to_owned()),
             kind: "error code",
+            info: ("CodeInfo", "CODE_INFO"),
             what: "a documented NPS extension error code or message".to_owned(),
             advice: Advice::Otherwise(
                 "check the spelling, or pass the whole log message so it can be matched".to_owned(),
@@ -286,8 +288,10 @@ fn make_code_info(out: &mut Output, model: &Model) {
             Val::Struct(
                 "CodeInfo",
                 vec![
-                    ("summary", Val::str(&def.summary)),
+                    ("category", Val::raw(format!("Category::{}", categories[0]))),
+                    ("message_keyed", Val::raw(def.label.is_some().to_string())),
                     ("label", Val::opt_str(def.label.as_deref())),
+                    ("summary", Val::str(&def.summary)),
                     (
                         "categories",
                         Val::paths("Category", categories.iter().map(String::as_str)),

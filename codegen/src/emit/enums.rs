@@ -33,6 +33,8 @@ pub struct EnumSpec {
     pub what: String,
     /// For error messages: what to do.
     pub advice: Advice,
+    /// The info table indexed by the enum: `(type, static)`.
+    pub info: (&'static str, &'static str),
 }
 
 const DERIVES: &str = "#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]\n\
@@ -63,6 +65,17 @@ pub fn emit_enum(out: &mut Output, spec: &EnumSpec) {
                 }
             });
         });
+        out.blank();
+        let (info, table) = spec.info;
+        out.doc("Everything the data says about this value.");
+        out.line("#[inline]");
+        out.block(
+            format!("pub(crate) fn info(self) -> &'static {info} {{"),
+            "}",
+            |out| {
+                out.line(format!("&{table}[self as usize]"));
+            },
+        );
         out.blank();
         out.doc("Every variant, in the order of the data.");
         out.block(
@@ -180,5 +193,34 @@ fn emit_name_impl(out: &mut Output, spec: &EnumSpec) {
             out.line("self.as_str()")
         });
     });
+    out.blank();
+    emit_serde_impls(out, name);
+}
+
+/// `Serialize` as the identifier and `Deserialize` through `FromStr` (feature `serde`).
+fn emit_serde_impls(out: &mut Output, name: &str) {
+    out.line("#[cfg(feature = \"serde\")]");
+    out.block(format!("impl serde::Serialize for {name} {{"), "}", |out| {
+        out.doc("The stable identifier, as a string.");
+        let signature = "fn serialize<S: serde::Serializer>(&self, serializer: S) \
+                         -> Result<S::Ok, S::Error> {";
+        out.block(signature, "}", |out| {
+            out.line("serializer.serialize_str(self.as_str())")
+        });
+    });
+    out.blank();
+    out.line("#[cfg(feature = \"serde\")]");
+    out.block(
+        format!("impl<'de> serde::Deserialize<'de> for {name} {{"),
+        "}",
+        |out| {
+            out.doc("Reads the identifier, exactly as `FromStr` does.");
+            let signature = "fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) \
+                         -> Result<Self, D::Error> {";
+            out.block(signature, "}", |out| {
+                out.line("crate::serde_impls::deserialize_name(deserializer)");
+            });
+        },
+    );
     out.blank();
 }

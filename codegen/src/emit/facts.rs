@@ -149,6 +149,7 @@ pub fn make_facts(model: &Model) -> String {
                 exact_map: (kind.map.0, kind.map.1.to_owned()),
                 folded_map: kind.folded.map(str::to_owned),
                 kind: kind.kind,
+                info: (kind.info, kind.table),
                 what: format!("a documented {}", kind.kind),
                 advice: Advice::Otherwise(format!("check the spelling of the {}", kind.kind)),
             },
@@ -275,6 +276,7 @@ fn cloud_rows(model: &Model) -> Vec<Row> {
                         "endpoints",
                         endpoint_refs(model, |e| e.clouds.contains(&c.id)),
                     ),
+                    ("settings", Val::List(cloud_settings(model, &c.id))),
                     ("sources", sources_val(&c.sources)),
                 ],
             );
@@ -285,6 +287,18 @@ fn cloud_rows(model: &Model) -> Vec<Row> {
             }
         })
         .collect()
+}
+
+/// `(Setting::X, "value")` for every setting with a value for this cloud.
+fn cloud_settings(model: &Model, cloud: &str) -> Vec<Val> {
+    let mut pairs = vec![];
+    for setting in &model.facts.settings {
+        for value in setting.cloud_values.iter().filter(|v| v.cloud == cloud) {
+            let path = format!("Setting::{}", variant_name(&setting.name));
+            pairs.push(Val::Tuple(vec![Val::raw(path), Val::str(&value.value)]));
+        }
+    }
+    pairs
 }
 
 fn service_rows(model: &Model) -> Vec<Row> {
@@ -453,7 +467,15 @@ fn method_rows(model: &Model) -> Vec<Row> {
                     supported(cell(model, &p.id, &m.id))
                 ));
             }
-            let info = Val::Struct("MethodInfo", vec![("title", Val::str(&m.title))]);
+            let protocols = (model.facts.protocols.iter())
+                .filter(|p| cell(model, &p.id, &m.id).is_some_and(|c| c.supported))
+                .map(|p| variant_name(&p.id))
+                .collect::<Vec<_>>();
+            let protocols = Val::paths("AuthProtocol", protocols.iter().map(String::as_str));
+            let info = Val::Struct(
+                "MethodInfo",
+                vec![("title", Val::str(&m.title)), ("protocols", protocols)],
+            );
             Row {
                 id: m.id.clone(),
                 doc,
@@ -468,11 +490,15 @@ fn protocol_rows(model: &Model) -> Vec<Row> {
         .map(|p| {
             let mut doc = format!("{}: {}\n", p.name, md(&p.summary));
             let mut cells = vec![];
+            let mut supports = vec![];
             for m in &model.facts.methods {
                 let found = cell(model, &p.id, &m.id);
                 let note = found.and_then(|c| c.note.as_deref());
                 let note = note.map(|n| format!(" ({})", md(n))).unwrap_or_default();
                 doc.push_str(&format!("\n- {}: {}{note}", md(&m.title), supported(found)));
+                if found.is_some_and(|c| c.supported) {
+                    supports.push(variant_name(&m.id));
+                }
                 cells.push(Val::Struct(
                     "MethodSupport",
                     vec![
@@ -504,6 +530,10 @@ fn protocol_rows(model: &Model) -> Vec<Row> {
                 vec![
                     ("name", Val::str(&p.name)),
                     ("summary", Val::str(&p.summary)),
+                    (
+                        "supports",
+                        Val::paths("Method", supports.iter().map(String::as_str)),
+                    ),
                     ("cells", Val::List(cells)),
                     ("codes", codes_val(model, Related::Protocols, &p.id)),
                 ],

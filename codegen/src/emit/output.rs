@@ -25,6 +25,8 @@ pub enum Val {
     Call(String, Box<Val>),
     /// A slice reference `&[a, b]`.
     List(Vec<Val>),
+    /// A tuple `(a, b)`.
+    Tuple(Vec<Val>),
     /// A struct literal `Name { field: value }`.
     Struct(&'static str, Vec<(&'static str, Val)>),
 }
@@ -78,6 +80,10 @@ impl Val {
             Val::List(items) => {
                 let items: Vec<String> = items.iter().map(Val::flat).collect();
                 format!("&[{}]", items.join(", "))
+            }
+            Val::Tuple(items) => {
+                let items: Vec<String> = items.iter().map(Val::flat).collect();
+                format!("({})", items.join(", "))
             }
             Val::Struct(name, fields) if fields.is_empty() => format!("{name} {{}}"),
             Val::Struct(name, fields) => {
@@ -179,6 +185,13 @@ impl Output {
             Val::None => self.line(format!("{prefix}None{suffix}")),
             Val::List(items) => {
                 self.block(format!("{prefix}&["), &format!("]{suffix}"), |out| {
+                    for item in items {
+                        out.value("", item, ",");
+                    }
+                });
+            }
+            Val::Tuple(items) => {
+                self.block(format!("{prefix}("), &format!("){suffix}"), |out| {
                     for item in items {
                         out.value("", item, ",");
                     }
