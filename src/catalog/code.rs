@@ -6,7 +6,7 @@ use crate::facts::{AuthProtocol, Cloud, Endpoint, Related, Setting, Symptom};
 impl ErrorCode {
     /// Looks a code up exactly as logged (case-sensitive); `None` if it is not documented.
     ///
-    /// This is the allocation-free core of [`FromStr`]; use `str::parse` to get an
+    /// This is the allocation-free core of [`FromStr`](core::str::FromStr); use `str::parse` to get an
     /// [`UnknownCode`](crate::UnknownCode) error with a suggestion instead. It is one `get` on
     /// [`CODES`](crate::CODES), the `phf` perfect-hash map the generator writes.
     ///
@@ -56,7 +56,7 @@ impl ErrorCode {
     /// ```
     #[must_use]
     pub fn category(self) -> Category {
-        self.info().categories[0]
+        self.info().category
     }
 
     /// Every section the code is documented in, in catalog order.
@@ -87,7 +87,7 @@ impl ErrorCode {
     /// ```
     #[must_use]
     pub fn is_message_keyed(self) -> bool {
-        self.info().label.is_some()
+        self.info().message_keyed
     }
 
     /// For a message-keyed row, the text the documents show in the code column.

@@ -40,7 +40,8 @@ mod generated {
             serde(serialize_with = "crate::serde_impls::endpoint_ids")
         )]
         pub(crate) endpoints: &'static [&'static Endpoint],
-        /// The settings with a value for this cloud: `(setting, value)`.
+        /// The settings with a value for this cloud: `(setting, value)`; the export's `settings`.
+        #[cfg_attr(not(feature = "serde"), allow(dead_code))]
         #[cfg_attr(feature = "serde", serde(serialize_with = "crate::serde_impls::pairs"))]
         pub(crate) settings: &'static [(Setting, &'static str)],
         pub(crate) sources: &'static [Source],

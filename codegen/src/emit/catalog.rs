@@ -1,7 +1,7 @@
 //! `catalog.rs`: documents, categories, codes with their entries, and message patterns.
 
 use super::enums::{emit_enum, Advice, EnumSpec};
-use super::markdown::{document_label, md, md_code, sources_line};
+use super::markdown::{document_label, md, md_code, sources_line, with_link_definitions};
 use super::output::{Output, Val};
 use super::{const_name, related_val, source_val};
 use crate::load::{CodeDef, EntryDef};
@@ -157,7 +157,7 @@ fn code_doc(model: &Model, id: CodeId, def: &CodeDef) -> String {
     let entries = model.entries(id);
     for (i, entry) in entries.iter().enumerate() {
         if entries.len() > 1 {
-            doc.push_str(&format!("\n# Entry {}: {}\n", i + 1, md(&entry.summary)));
+            doc.push_str(&format!("\n# Entry {}\n\n{}\n", i + 1, md(&entry.summary)));
         } else {
             doc.push_str(&format!("\n# What it means\n\n{}\n", md(&entry.summary)));
         }
@@ -165,7 +165,7 @@ fn code_doc(model: &Model, id: CodeId, def: &CodeDef) -> String {
         doc.push_str(&format!("\nCategory: {title} (`{}`)\n\n", entry.category));
         doc.push_str(&entry_doc(model, entry));
     }
-    doc.trim_end().to_owned()
+    with_link_definitions(model, doc.trim_end().to_owned())
 }
 
 fn entry_doc(model: &Model, entry: &EntryDef) -> String {

@@ -61,7 +61,12 @@ pub fn emit_enum(out: &mut Output, spec: &EnumSpec) {
         out.block("pub const fn as_str(self) -> &'static str {", "}", |out| {
             out.block("match self {", "}", |out| {
                 for (id, _) in &spec.variants {
-                    out.line(format!("Self::{} => {id:?},", variant_name(id)));
+                    let arm = format!("Self::{} => ", variant_name(id));
+                    if out.fits(&format!("{arm}{id:?},")) {
+                        out.line(format!("{arm}{id:?},"));
+                    } else {
+                        out.block(format!("{arm}{{"), "}", |out| out.line(format!("{id:?}")));
+                    }
                 }
             });
         });

@@ -2,7 +2,7 @@
 //! fact, all emitted by one loop over [`FACT_KINDS`].
 
 use super::enums::{emit_enum, Advice, EnumSpec};
-use super::markdown::{depending_codes, md, md_code, sources_line};
+use super::markdown::{depending_codes, md, md_code, sources_line, with_link_definitions};
 use super::output::{Output, Val};
 use super::{const_name, related_val, sources_val};
 use crate::load::{CellDef, EndpointDef, Phase, Transport};
@@ -145,7 +145,9 @@ pub fn make_facts(model: &Model) -> String {
                 doc: kind.doc.to_owned(),
                 as_str_doc: "The stable identifier, exactly as `data/facts.yaml` and the export \
                              write it.",
-                variants: rows.iter().map(|r| (r.id.clone(), r.doc.clone())).collect(),
+                variants: (rows.iter())
+                    .map(|r| (r.id.clone(), with_link_definitions(model, r.doc.clone())))
+                    .collect(),
                 exact_map: (kind.map.0, kind.map.1.to_owned()),
                 folded_map: kind.folded.map(str::to_owned),
                 kind: kind.kind,
