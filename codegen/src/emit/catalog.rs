@@ -1,6 +1,7 @@
 //! `catalog.rs`: documents, categories, codes with their entries, and message patterns.
 
 use super::enums::{emit_enum, Advice, EnumSpec};
+use super::fields;
 use super::markdown::{document_label, md, md_code, sources_line, with_link_definitions};
 use super::output::{Output, Val};
 use super::{const_name, related_val, source_val};
@@ -82,6 +83,7 @@ fn make_categories(out: &mut Output, model: &Model) {
             folded_map: None,
             kind: "category",
             info: ("CategoryInfo", "CATEGORY_INFO"),
+            fields: fields::CATEGORY_FIELDS,
             what: "a category".to_owned(),
             advice: Advice::ListAll("categories"),
         },
@@ -131,6 +133,7 @@ fn make_codes(out: &mut Output, model: &Model) {
             folded_map: Some("CODES_FOLDED".to_owned()),
             kind: "error code",
             info: ("CodeInfo", "CODE_INFO"),
+            fields: fields::CODE_FIELDS,
             what: "a documented NPS extension error code or message".to_owned(),
             advice: Advice::Otherwise(
                 "check the spelling, or pass the whole log message so it can be matched".to_owned(),
