@@ -3,7 +3,6 @@
 use super::Symptom;
 use crate::fold::fold;
 
-
 /// Finds the symptom a question or phrase is about.
 ///
 /// Case and white space are folded. A symptom matches when the text contains one of its
