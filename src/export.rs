@@ -50,6 +50,11 @@ use serde::ser::{Serialize, SerializeSeq, SerializeStruct, Serializer};
 use crate::{documents, Category, ErrorCode, REGISTRY_PATH, SCHEMA_VERSION};
 
 mod facts;
+mod kql;
+mod lookup;
+
+pub use kql::kql;
+pub use lookup::{lookup_csv, lookup_rows, LookupRow, LOOKUP_COLUMNS};
 
 pub use facts::{
     CertificateRecord, CloudRecord, EventChannelRecord, MethodRecord, ProtocolRecord,

@@ -30,7 +30,8 @@
 //!
 //! - `serde`: `Serialize` for every type (codes and categories as their strings),
 //!   `Deserialize` for [`ErrorCode`] and [`Category`], and the [`export`] module.
-//! - `cli`: the `nps-mfa-errors` command-line tool.
+//! - `serve`: the [`serve`] module, an HTTP API and web pages for support dashboards.
+//! - `cli`: the `nps-mfa-errors` command-line tool (includes `serve`).
 //!
 //! With no features the crate depends on `phf`, `strum` and `thiserror` only.
 //!
@@ -58,6 +59,8 @@ pub mod export;
 pub mod scan;
 #[cfg(feature = "serde")]
 mod serde_impls;
+#[cfg(feature = "serve")]
+pub mod serve;
 
 /// The README's examples, compiled and run as doctests (they use the default `scan` feature).
 #[cfg(all(doctest, feature = "scan"))]

@@ -1,0 +1,8 @@
+//! The `serve` subcommand against a real listening server, its pages in Chromium, and the
+//! SIEM exports checked by the engines' own tools.
+
+mod api;
+mod kql;
+mod limits;
+mod lookup;
+mod support;
