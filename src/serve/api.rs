@@ -1,10 +1,10 @@
 //! The JSON API under `/api/v1`: codes, explain, the catalog and its JSON Schema.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
-use axum::body::Bytes;
+use axum::body::{Body, Bytes};
 use axum::extract::rejection::{PathRejection, QueryRejection};
-use axum::extract::{Path, Query};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -12,7 +12,10 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::error::ApiError;
+use super::router::AppState;
+use super::scan::{scan as scan_upload, spool, upload_name, ScanFailure};
 use crate::export::{self, CodeRecord};
+use crate::scan::report::Summary;
 use crate::{Cloud, ErrorCode};
 
 /// `GET /healthz`.
@@ -121,4 +124,31 @@ pub(super) async fn not_found(uri: axum::http::Uri) -> ApiError {
 /// A cached JSON body.
 pub(super) fn json_bytes(body: &Bytes) -> Response {
     ([(header::CONTENT_TYPE, "application/json")], body.clone()).into_response()
+}
+
+/// The query string of `POST /api/v1/scan`.
+#[derive(Debug, Deserialize)]
+pub(super) struct ScanParams {
+    name: Option<String>,
+}
+
+/// `POST /api/v1/scan[?name=FILE]` with the raw log, export or bundle as the body: the
+/// `scan --summary-json` document.
+pub(super) async fn scan(
+    State(state): State<Arc<AppState>>,
+    params: Result<Query<ScanParams>, QueryRejection>,
+    body: Body,
+) -> Result<Json<Summary>, ApiError> {
+    let Query(params) = params.map_err(|e| {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            format!("malformed query string: {}", e.body_text()),
+        )
+    })?;
+    let name = upload_name(params.name.as_deref());
+    let failed = |f: ScanFailure| ApiError::new(f.status, f.message);
+    let upload = spool(body.into_data_stream(), name, state.max_body)
+        .await
+        .map_err(failed)?;
+    scan_upload(&state, upload).await.map(Json).map_err(failed)
 }

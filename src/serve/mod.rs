@@ -27,7 +27,7 @@ mod explain;
 mod listener;
 mod pages;
 mod router;
-// mod scan;
+mod scan;
 mod search;
 mod security;
 

@@ -8,7 +8,7 @@ use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{header, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use tokio::sync::Semaphore;
 use tower_http::timeout::TimeoutLayer;
@@ -23,8 +23,7 @@ pub(super) struct AppState {
     /// The largest body accepted.
     pub(super) max_body: u64,
     /// Free scan slots.
-    #[allow(dead_code)] // used by the scan routes, added with the scan report
-    pub(super) scans: Semaphore,
+    pub(super) scans: Arc<Semaphore>,
 }
 
 /// The whole application as an axum [`Router`], for embedding in another server; [`Server`]
@@ -34,13 +33,14 @@ pub(super) struct AppState {
 pub fn router(config: &Config) -> Router {
     let state = Arc::new(AppState {
         max_body: config.max_body,
-        scans: Semaphore::new(config.max_scans.max(1)),
+        scans: Arc::new(Semaphore::new(config.max_scans.max(1))),
     });
     let mut api = Router::new()
         .route("/codes", get(api::codes))
         .route("/codes/{code}", get(api::code))
         .route("/explain", get(api::explain))
         .route("/catalog", get(api::catalog))
+        .route("/scan", post(api::scan))
         .fallback(api::not_found);
     if let Some(cors) = security::cors(config) {
         api = api.layer(cors);
@@ -51,6 +51,10 @@ pub fn router(config: &Config) -> Router {
         .route("/settings", get(pages::facts::settings))
         .route("/endpoints", get(pages::facts::endpoints))
         .route("/protocols", get(pages::facts::protocols))
+        .route(
+            "/scan",
+            get(pages::scan::form_page).post(pages::scan::upload),
+        )
         .route("/assets/style.css", get(pages::stylesheet))
         .fallback(pages::not_found);
     Router::new()
@@ -87,7 +91,12 @@ async fn reject_declared_oversize(
         .and_then(|v| v.parse::<u64>().ok());
     match declared {
         Some(length) if length > state.max_body => {
-            ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, too_large(state.max_body)).into_response()
+            let message = too_large(state.max_body);
+            if request.uri().path().starts_with("/api/") {
+                ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, message).into_response()
+            } else {
+                pages::error_page(StatusCode::PAYLOAD_TOO_LARGE, "File too large", &message)
+            }
         }
         _ => next.run(request).await,
     }

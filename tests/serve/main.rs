@@ -2,7 +2,11 @@
 //! SIEM exports checked by the engines' own tools.
 
 mod api;
+mod browser;
+mod hostile;
 mod kql;
 mod limits;
 mod lookup;
+mod scan;
 mod support;
+mod webdriver;

@@ -5,7 +5,7 @@ pub(super) mod code;
 pub(super) mod facts;
 pub(super) mod home;
 mod layout;
-// pub(super) mod scan;
+pub(super) mod scan;
 
 pub(super) use layout::{error_page, stylesheet};
 
