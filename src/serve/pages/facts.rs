@@ -35,7 +35,7 @@ pub(in crate::serve) async fn settings() -> Response {
             section id=(setting.as_str()) {
                 h2 { code { (setting.as_str()) } }
                 p { (setting.summary()) }
-                table {
+                table.fact {
                     tbody {
                         tr { th { "Type" } td { (setting.value_type()) } }
                         tr { th { "Values" } td { (setting.values()) } }
@@ -53,6 +53,7 @@ pub(in crate::serve) async fn settings() -> Response {
                     }
                 }
                 @for note in setting.notes() { p.muted { (note) } }
+                @if !setting.sources().is_empty() { p.muted { "Sources:" } }
                 (sources(setting.sources()))
             }
         }

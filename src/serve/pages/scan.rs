@@ -127,8 +127,8 @@ fn row(code: &CodeSummary) -> Markup {
         tr {
             td {
                 @match documented {
-                    Some(known) => a.code href=(code_href(known)) { (code.code) },
-                    None => { span.code { (code.code) } br; span.badge { "undocumented" } },
+                    Some(known) => a.code href=(code_href(known)) { (breakable(&code.code)) },
+                    None => { span.code { (breakable(&code.code)) } br; span.badge { "undocumented" } },
                 }
                 @if let Some(category) = code.category { br; span.badge { (category.as_str()) } }
             }
@@ -150,4 +150,22 @@ fn row(code: &CodeSummary) -> Markup {
             td.cids { @for cid in code.cids.iter().take(SHOWN) { (cid) br; } }
         }
     }
+}
+
+/// A code with line-break opportunities after underscores and before inner capitals, so a long
+/// code wraps between its words rather than inside one.
+fn breakable(code: &str) -> Markup {
+    let mut parts: Vec<&str> = Vec::new();
+    let mut start = 0;
+    let bytes = code.as_bytes();
+    for i in 1..bytes.len() {
+        let after_underscore = bytes[i - 1] == b'_';
+        let camel = bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase();
+        if after_underscore || camel {
+            parts.push(&code[start..i]);
+            start = i;
+        }
+    }
+    parts.push(&code[start..]);
+    html! { @for (i, part) in parts.iter().enumerate() { @if i > 0 { wbr; } (part) } }
 }
