@@ -70,10 +70,10 @@ struct ReadmeDoctests;
 pub use catalog::{
     documents, Category, Document, Entry, ErrorCode, Link, Source, Wording, CODES, SCHEMA_VERSION,
 };
-pub use error::{UnknownCategory, UnknownCode};
+pub use error::{Unknown, UnknownCategory, UnknownCode, UnknownName};
 pub use facts::{
     endpoints, find_symptom, AuthProtocol, CertificateFact, Cloud, CloudValue, Endpoint,
     EventChannel, Method, MethodSupport, Phase, Related, Service, Setting, Symptom, Transport,
-    UnknownName, REGISTRY_PATH, SETTINGS,
+    REGISTRY_PATH, SETTINGS,
 };
-pub use lookup::{find_message, lookup, Lookup, MessageMatch};
+pub use lookup::{find_message, lookup, Lookup, MessageMatch, Name};

@@ -1,52 +1,31 @@
-//! Behaviour of [`Category`]: parsing and iteration.
+//! Behaviour of [`Category`]: what the errors page says about each section.
 
-use core::str::FromStr;
-
-use super::{Category, CATEGORIES};
-use crate::error::UnknownCategory;
+use super::{Category, ErrorCode};
 
 impl Category {
-    /// Every category, in the order of the errors page.
+    /// The section heading in the newest document.
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        self.info().title
+    }
+
+    /// What the rows of this section have in common, in a sentence or two.
+    #[must_use]
+    pub fn description(self) -> &'static str {
+        self.info().description
+    }
+
+    /// Every code with at least one row in this section, in catalog order.
     ///
     /// ```
-    /// use nps_mfa_errors::Category;
+    /// use nps_mfa_errors::{Category, ErrorCode};
+    /// assert!(Category::UserError.codes().contains(&ErrorCode::AccessDenied));
     /// let ids: Vec<&str> = Category::all().map(Category::as_str).collect();
     /// assert_eq!(ids, ["nps_extension", "alternate_login_id", "user_error", "not_an_error", "requires_support"]);
-    /// ```
-    pub fn all() -> impl ExactSizeIterator<Item = Category> + DoubleEndedIterator + Clone {
-        <Category as strum::IntoEnumIterator>::iter()
-    }
-}
-
-impl FromStr for Category {
-    type Err = UnknownCategory;
-
-    /// Parses a category identifier such as `user_error`.
-    ///
-    /// ```
-    /// use nps_mfa_errors::Category;
-    /// assert_eq!("not_an_error".parse::<Category>()?, Category::NotAnError);
     /// assert!("user_errors".parse::<Category>().is_err());
-    /// # Ok::<(), nps_mfa_errors::UnknownCategory>(())
     /// ```
-    fn from_str(id: &str) -> Result<Self, Self::Err> {
-        CATEGORIES
-            .get(id)
-            .copied()
-            .ok_or_else(|| UnknownCategory::new(id))
-    }
-}
-
-impl TryFrom<&str> for Category {
-    type Error = UnknownCategory;
-
-    fn try_from(id: &str) -> Result<Self, Self::Error> {
-        id.parse()
-    }
-}
-
-impl AsRef<str> for Category {
-    fn as_ref(&self) -> &str {
-        self.as_str()
+    #[must_use]
+    pub fn codes(self) -> &'static [ErrorCode] {
+        self.info().codes
     }
 }

@@ -1,13 +1,13 @@
 //! [`CertificateFact`]: the extension's client certificate.
 
-use super::{CertificateFact, CERTIFICATE_INFO};
+use super::CertificateFact;
 use crate::{ErrorCode, Source};
 
 impl CertificateFact {
     /// A short title, such as `Subject name`.
     #[must_use]
     pub fn title(self) -> &'static str {
-        CERTIFICATE_INFO[self as usize].title
+        self.info().title
     }
 
     /// The value, exactly.
@@ -19,24 +19,24 @@ impl CertificateFact {
     /// ```
     #[must_use]
     pub fn value(self) -> &'static str {
-        CERTIFICATE_INFO[self as usize].value
+        self.info().value
     }
 
     /// The fact in our own words.
     #[must_use]
     pub fn detail(self) -> &'static str {
-        CERTIFICATE_INFO[self as usize].detail
+        self.info().detail
     }
 
     /// The codes with an entry whose fix depends on it.
     #[must_use]
     pub fn codes(self) -> &'static [ErrorCode] {
-        CERTIFICATE_INFO[self as usize].codes
+        self.info().codes
     }
 
     /// The pages and sections that state it.
     #[must_use]
     pub fn sources(self) -> &'static [Source] {
-        CERTIFICATE_INFO[self as usize].sources
+        self.info().sources
     }
 }

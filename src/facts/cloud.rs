@@ -1,10 +1,12 @@
 //! [`Cloud`], [`Service`] and [`Endpoint`]: what an NPS server must reach, per cloud.
 
-use super::{Cloud, Service, CLOUD_INFO, ENDPOINTS, SERVICE_INFO};
+use super::{Cloud, Service, ENDPOINTS};
 use crate::{ErrorCode, Source};
 
 /// How an endpoint is reached.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Transport {
     /// TCP (HTTPS for the cloud endpoints).
@@ -26,6 +28,8 @@ impl Transport {
 
 /// When an endpoint is needed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Phase {
     /// For every authentication, while the extension runs.
@@ -60,6 +64,7 @@ impl Phase {
 /// assert_eq!(radius.phase(), Phase::RunTime);
 /// ```
 #[derive(Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Endpoint {
     pub(crate) id: &'static str,
     pub(crate) service: Service,
@@ -155,13 +160,13 @@ impl Cloud {
     /// ```
     #[must_use]
     pub fn title(self) -> &'static str {
-        CLOUD_INFO[self as usize].title
+        self.info().title
     }
 
     /// What is special about it, in a sentence or two.
     #[must_use]
     pub fn summary(self) -> &'static str {
-        CLOUD_INFO[self as usize].summary
+        self.info().summary
     }
 
     /// Every endpoint this cloud uses: its own hosts, the shared ones and the RADIUS ports.
@@ -187,13 +192,13 @@ impl Cloud {
     /// ```
     #[must_use]
     pub fn endpoints(self) -> &'static [&'static Endpoint] {
-        CLOUD_INFO[self as usize].endpoints
+        self.info().endpoints
     }
 
     /// Where the pages describe it.
     #[must_use]
     pub fn sources(self) -> &'static [Source] {
-        CLOUD_INFO[self as usize].sources
+        self.info().sources
     }
 }
 
@@ -201,19 +206,19 @@ impl Service {
     /// A short title.
     #[must_use]
     pub fn title(self) -> &'static str {
-        SERVICE_INFO[self as usize].title
+        self.info().title
     }
 
     /// What it is for, in a sentence.
     #[must_use]
     pub fn summary(self) -> &'static str {
-        SERVICE_INFO[self as usize].summary
+        self.info().summary
     }
 
     /// Its endpoints in every cloud.
     #[must_use]
     pub fn endpoints(self) -> &'static [&'static Endpoint] {
-        SERVICE_INFO[self as usize].endpoints
+        self.info().endpoints
     }
 
     /// The codes with an entry whose fix depends on it, in catalog order.
@@ -224,6 +229,6 @@ impl Service {
     /// ```
     #[must_use]
     pub fn codes(self) -> &'static [ErrorCode] {
-        SERVICE_INFO[self as usize].codes
+        self.info().codes
     }
 }

@@ -1,6 +1,6 @@
 //! [`AuthProtocol`] × [`Method`]: which methods each RADIUS password protocol carries.
 
-use super::{AuthProtocol, EventChannel, Method, CHANNEL_INFO, METHOD_TITLES, PROTOCOL_INFO};
+use super::{AuthProtocol, EventChannel, Method};
 use crate::{ErrorCode, Source};
 
 /// One cell of the protocol–method matrix, with its sources.
@@ -13,6 +13,7 @@ use crate::{ErrorCode, Source};
 /// assert!(cell.sources().iter().any(|s| s.document().id() == "nps-howto-2019-11"));
 /// ```
 #[derive(Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct MethodSupport {
     pub(crate) protocol: AuthProtocol,
     pub(crate) method: Method,
@@ -57,19 +58,19 @@ impl AuthProtocol {
     /// The name as the pages write it: `PAP`, `CHAPv2`, `EAP`.
     #[must_use]
     pub fn name(self) -> &'static str {
-        PROTOCOL_INFO[self as usize].name
+        self.info().name
     }
 
     /// One line, in our own words.
     #[must_use]
     pub fn summary(self) -> &'static str {
-        PROTOCOL_INFO[self as usize].summary
+        self.info().summary
     }
 
     /// The matrix row: one cell per [`Method`], in `Method` order.
     #[must_use]
     pub fn cells(self) -> &'static [MethodSupport] {
-        PROTOCOL_INFO[self as usize].cells
+        self.info().cells
     }
 
     /// The cell for `method`, with its sources.
@@ -86,16 +87,13 @@ impl AuthProtocol {
     /// assert_eq!(methods, [Method::PhoneCall, Method::AppNotification]);
     /// ```
     pub fn methods(self) -> impl Iterator<Item = Method> + Clone {
-        self.cells()
-            .iter()
-            .filter(|c| c.supported)
-            .map(MethodSupport::method)
+        self.info().supports.iter().copied()
     }
 
     /// The codes with an entry whose fix depends on the protocol in use.
     #[must_use]
     pub fn codes(self) -> &'static [ErrorCode] {
-        PROTOCOL_INFO[self as usize].codes
+        self.info().codes
     }
 }
 
@@ -103,7 +101,7 @@ impl Method {
     /// The name as the pages write it, such as `Mobile app verification code`.
     #[must_use]
     pub fn title(self) -> &'static str {
-        METHOD_TITLES[self as usize]
+        self.info().title
     }
 
     /// The protocols that carry it.
@@ -114,7 +112,7 @@ impl Method {
     /// assert_eq!(protocols, [AuthProtocol::Pap]);
     /// ```
     pub fn protocols(self) -> impl Iterator<Item = AuthProtocol> + Clone {
-        AuthProtocol::all().filter(move |p| p.supports(self))
+        self.info().protocols.iter().copied()
     }
 }
 
@@ -127,7 +125,7 @@ impl EventChannel {
     /// ```
     #[must_use]
     pub fn provider(self) -> &'static str {
-        CHANNEL_INFO[self as usize].provider
+        self.info().provider
     }
 
     /// The full channel name Windows uses, `provider/name`.
@@ -144,18 +142,18 @@ impl EventChannel {
     /// What it holds, in a line.
     #[must_use]
     pub fn summary(self) -> &'static str {
-        CHANNEL_INFO[self as usize].summary
+        self.info().summary
     }
 
     /// The codes with an entry that points at this log.
     #[must_use]
     pub fn codes(self) -> &'static [ErrorCode] {
-        CHANNEL_INFO[self as usize].codes
+        self.info().codes
     }
 
     /// The pages and sections that name it.
     #[must_use]
     pub fn sources(self) -> &'static [Source] {
-        CHANNEL_INFO[self as usize].sources
+        self.info().sources
     }
 }

@@ -94,7 +94,7 @@ pub(super) fn parse_cloud(input: Option<&str>) -> Result<Cloud, ApiError> {
         Some(name) => name.parse::<Cloud>().map_err(|e| {
             let mut error = ApiError::new(StatusCode::BAD_REQUEST, e.to_string());
             error.input = Some(name.to_owned());
-            error.suggestion = e.suggestion().map(str::to_owned);
+            error.suggestion = e.suggestion().map(|s| s.to_string());
             error
         }),
     }

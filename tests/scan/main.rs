@@ -21,8 +21,7 @@ mod properties;
 mod undocumented;
 mod word_boundaries;
 
-#[path = "../../examples/gen_log/generate.rs"]
-mod generate;
+use gen_log as generate;
 
 // Helpers shared by the modules.
 
