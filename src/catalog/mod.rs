@@ -23,6 +23,7 @@ mod generated {
     /// What the catalog knows about one code, besides its entries' details.
     /// Fields in the order of the export's `codes` records.
     #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     pub(crate) struct CodeInfo {
         /// The first of `categories`.
         pub(crate) category: Category,
@@ -39,6 +40,7 @@ mod generated {
 
     /// What the catalog knows about one category.
     #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     pub(crate) struct CategoryInfo {
         pub(crate) title: &'static str,
         pub(crate) description: &'static str,

@@ -32,6 +32,7 @@ mod generated {
     use crate::{ErrorCode, Source};
 
     #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     pub(crate) struct CloudInfo {
         pub(crate) title: &'static str,
         pub(crate) summary: &'static str,
@@ -39,14 +40,20 @@ mod generated {
             feature = "serde",
             serde(serialize_with = "crate::serde_impls::endpoint_ids")
         )]
+        #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
         pub(crate) endpoints: &'static [&'static Endpoint],
         /// The settings with a value for this cloud: `(setting, value)`.
         #[cfg_attr(feature = "serde", serde(serialize_with = "crate::serde_impls::pairs"))]
+        #[cfg_attr(
+            feature = "schema",
+            schemars(with = "std::collections::BTreeMap<String, String>")
+        )]
         pub(crate) settings: &'static [(Setting, &'static str)],
         pub(crate) sources: &'static [Source],
     }
 
     #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     pub(crate) struct ServiceInfo {
         pub(crate) title: &'static str,
         pub(crate) summary: &'static str,
@@ -54,11 +61,13 @@ mod generated {
             feature = "serde",
             serde(serialize_with = "crate::serde_impls::endpoint_ids")
         )]
+        #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
         pub(crate) endpoints: &'static [&'static Endpoint],
         pub(crate) codes: &'static [ErrorCode],
     }
 
     #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     pub(crate) struct SettingInfo {
         pub(crate) summary: &'static str,
         #[cfg_attr(feature = "serde", serde(rename = "type"))]
@@ -73,6 +82,7 @@ mod generated {
     }
 
     #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     pub(crate) struct ChannelInfo {
         pub(crate) provider: &'static str,
         pub(crate) summary: &'static str,
@@ -81,6 +91,7 @@ mod generated {
     }
 
     #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     pub(crate) struct ProtocolInfo {
         pub(crate) name: &'static str,
         pub(crate) summary: &'static str,
@@ -92,6 +103,7 @@ mod generated {
     }
 
     #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     pub(crate) struct MethodInfo {
         pub(crate) title: &'static str,
         /// The protocols that carry it, in `AuthProtocol` order.
@@ -99,6 +111,7 @@ mod generated {
     }
 
     #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     pub(crate) struct CertificateInfo {
         pub(crate) title: &'static str,
         pub(crate) value: &'static str,
@@ -108,6 +121,7 @@ mod generated {
     }
 
     #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     pub(crate) struct SymptomInfo {
         pub(crate) question: &'static str,
         pub(crate) summary: &'static str,

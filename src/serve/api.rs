@@ -110,6 +110,14 @@ pub(super) async fn catalog() -> Response {
     )
 }
 
+/// `GET /api/v1/schema`: the JSON Schema of the catalog document.
+pub(super) async fn schema() -> Response {
+    static BODY: OnceLock<Bytes> = OnceLock::new();
+    json_bytes(BODY.get_or_init(|| {
+        Bytes::from(serde_json::to_vec(&export::json_schema()).unwrap_or_default())
+    }))
+}
+
 /// Any other path under `/api`: a JSON 404.
 pub(super) async fn not_found(uri: axum::http::Uri) -> ApiError {
     let mut error = ApiError::new(

@@ -40,6 +40,7 @@ pub fn router(config: &Config) -> Router {
         .route("/codes/{code}", get(api::code))
         .route("/explain", get(api::explain))
         .route("/catalog", get(api::catalog))
+        .route("/schema", get(api::schema))
         .route("/scan", post(api::scan))
         .fallback(api::not_found);
     if let Some(cors) = security::cors(config) {

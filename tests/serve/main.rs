@@ -8,5 +8,6 @@ mod kql;
 mod limits;
 mod lookup;
 mod scan;
+mod schema;
 mod support;
 mod webdriver;

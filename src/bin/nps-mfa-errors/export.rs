@@ -23,6 +23,8 @@ pub enum Format {
     LookupCsv,
     /// One JSON document per line, one per code (an Elastic enrich index).
     Ndjson,
+    /// The JSON Schema of the `json` export, generated from its types.
+    JsonSchema,
 }
 
 #[derive(Debug, clap::Args)]
@@ -50,6 +52,10 @@ pub fn run(args: &Args) -> io::Result<Outcome> {
         Format::Markdown => write_markdown(&mut out)?,
         Format::Kql => out.write_all(export::kql().as_bytes())?,
         Format::LookupCsv => out.write_all(export::lookup_csv().as_bytes())?,
+        Format::JsonSchema => {
+            serde_json::to_writer_pretty(&mut out, &export::json_schema())?;
+            writeln!(out)?;
+        }
         Format::Ndjson => {
             for row in export::lookup_rows() {
                 serde_json::to_writer(&mut out, &row)?;
