@@ -65,8 +65,9 @@ fn serve() {
         let mut config = Config::default();
         config.listen = "127.0.0.1:0".parse().expect("an address");
         let server = Server::bind(config).await.expect("bound");
+        let shutdown = shutdown_signal();
         println!("{}", server.local_addr());
-        server.run(shutdown_signal()).await.expect("served");
+        server.run(shutdown).await.expect("served");
     });
 }
 

@@ -54,7 +54,15 @@ pub(super) fn find_code(input: &str) -> Result<ErrorCode, crate::UnknownCode> {
 pub(super) async fn code(path: Result<Path<String>, PathRejection>) -> Result<Response, ApiError> {
     let Path(input) = path.map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, e.body_text()))?;
     let code = find_code(&input).map_err(|e| ApiError::unknown(&e))?;
-    Ok(Json(CodeRecord(code)).into_response())
+    // The records never change: serialized once, on first use.
+    static BODIES: OnceLock<Vec<Bytes>> = OnceLock::new();
+    let bodies = BODIES.get_or_init(|| {
+        ErrorCode::all()
+            .map(|c| Bytes::from(serde_json::to_vec(&CodeRecord(c)).unwrap_or_default()))
+            .collect()
+    });
+    let index = ErrorCode::all().position(|c| c == code).unwrap_or(0);
+    Ok(json_bytes(&bodies[index]))
 }
 
 /// The query string of `GET /api/v1/explain`.

@@ -9,8 +9,9 @@
 //!
 //! # async fn run() -> std::io::Result<()> {
 //! let server = Server::bind(Config::default()).await?;
+//! let shutdown = shutdown_signal();
 //! println!("listening on http://{}", server.local_addr());
-//! server.run(shutdown_signal()).await
+//! server.run(shutdown).await
 //! # }
 //! ```
 //!

@@ -6,6 +6,12 @@ use std::time::Duration;
 
 use crate::support::{post, Server};
 
+fn example_log() -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/logs/bundle/nps-extension.log");
+    std::fs::read(path).unwrap()
+}
+
 #[test]
 fn a_body_declared_over_the_limit_is_refused_with_413() {
     let server = Server::start(&["--max-body", "1KiB"]);
@@ -46,4 +52,62 @@ fn sigterm_stops_the_server_cleanly() {
     let status = server.terminate();
     assert!(status.success(), "{status}");
     assert!(TcpStream::connect(url.trim_start_matches("http://")).is_err());
+}
+
+/// With one scan slot, concurrent uploads wait their turn rather than fail.
+#[test]
+fn scans_beyond_the_concurrency_limit_wait_and_then_succeed() {
+    let server = Server::start(&["--max-scans", "1"]);
+    let log = example_log();
+    let replies: Vec<(u16, serde_json::Value)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..4)
+            .map(|_| {
+                scope.spawn(|| {
+                    let reply = post(&server, "/api/v1/scan?name=nps.log", "text/plain", &log);
+                    (reply.status, reply.json())
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    for (status, summary) in &replies {
+        assert_eq!(*status, 200);
+        assert_eq!(summary, &replies[0].1);
+    }
+}
+
+/// SIGTERM during an upload: the request in flight still gets its answer, then the server
+/// exits cleanly.
+#[test]
+fn shutdown_lets_a_request_in_flight_finish() {
+    let server = Server::start(&[]);
+    let log = example_log();
+    let address = server.url.trim_start_matches("http://").to_owned();
+    let mut stream = TcpStream::connect(&address).unwrap();
+    write!(
+        stream,
+        "POST /api/v1/scan?name=nps.log HTTP/1.1\r\nHost: localhost\r\nContent-Length: {}\r\n\r\n",
+        log.len()
+    )
+    .unwrap();
+    let (head, tail) = log.split_at(log.len() / 2);
+    stream.write_all(head).unwrap();
+    stream.flush().unwrap();
+    let pid = server.pid();
+    std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    // Give the signal a moment to arrive; the test holds either way.
+    std::thread::sleep(Duration::from_millis(300));
+    stream.write_all(tail).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    let mut response = String::new();
+    let _ = stream.read_to_string(&mut response);
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    assert!(response.contains("ESTS_TOKEN_ERROR"));
+    let status = server.terminate();
+    assert!(status.success(), "{status}");
 }

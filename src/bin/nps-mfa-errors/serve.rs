@@ -72,6 +72,8 @@ pub fn run(args: &Args) -> io::Result<Outcome> {
         .build()?;
     runtime.block_on(async {
         let server = Server::bind(config).await?;
+        // Installed before the banner, so that a signal sent as soon as it is read counts.
+        let shutdown = shutdown_signal();
         // Whoever started the server may stop reading its output: serving goes on regardless.
         let banner = format!(
             "Listening on http://{}/\nPress Ctrl-C to stop.\n",
@@ -80,7 +82,7 @@ pub fn run(args: &Args) -> io::Result<Outcome> {
         let mut out = io::stdout().lock();
         let _ = out.write_all(banner.as_bytes()).and_then(|()| out.flush());
         drop(out);
-        server.run(shutdown_signal()).await
+        server.run(shutdown).await
     })?;
     Ok(Outcome::Found)
 }

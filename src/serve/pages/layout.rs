@@ -52,9 +52,11 @@ pub(in crate::serve) fn page(title: &str, current: Nav, body: Markup) -> Html<St
                     }
                     main { (body) }
                     footer {
-                        "Offline knowledge base, schema " (crate::SCHEMA_VERSION) ". JSON: "
+                        "Offline knowledge base from Microsoft's documentation (catalog format version "
+                        (crate::SCHEMA_VERSION) "). The same data as JSON: "
                         a href="/api/v1/codes" { "/api/v1/codes" } ", "
-                        a href="/api/v1/catalog" { "/api/v1/catalog" } "."
+                        a href="/api/v1/catalog" { "/api/v1/catalog" } " (its schema: "
+                        a href="/api/v1/schema" { "/api/v1/schema" } ")."
                     }
                 }
             }
