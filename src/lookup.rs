@@ -49,8 +49,9 @@ pub(crate) fn ignore_case<T: Name>(folded: &phf::Map<&'static str, T>, name: &st
     }
     let mut buffer = [0_u8; ROOM];
     let lower = &mut buffer[..bytes.len()];
-    lower.copy_from_slice(bytes);
-    lower.make_ascii_lowercase();
+    for (to, from) in lower.iter_mut().zip(bytes) {
+        *to = from.to_ascii_lowercase();
+    }
     // Lower-casing ASCII letters keeps UTF-8 valid.
     let lower = core::str::from_utf8(lower).ok()?;
     folded.get(lower).copied()

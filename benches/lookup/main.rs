@@ -34,7 +34,8 @@ fn shuffle<T>(items: &mut [T]) {
     }
 }
 
-fn lookup(c: &mut Criterion) {
+/// The documented codes in shuffled order, checked against `match_str`.
+fn shuffled_codes() -> Vec<&'static str> {
     let mut codes: Vec<&'static str> = ErrorCode::all().map(ErrorCode::as_str).collect();
     shuffle(&mut codes);
     for code in &codes {
@@ -44,8 +45,12 @@ fn lookup(c: &mut Criterion) {
             "benches/lookup/match_str.rs is missing a code"
         );
     }
-    let lower: Vec<String> = codes.iter().map(|c| c.to_ascii_lowercase()).collect();
-    let misses: Vec<String> = codes
+    codes
+}
+
+/// Misspelt or foreign tokens of the same lengths as the codes.
+fn misses(codes: &[&str]) -> Vec<String> {
+    codes
         .iter()
         .enumerate()
         .map(|(i, c)| {
@@ -55,7 +60,13 @@ fn lookup(c: &mut Criterion) {
                 c.replace(['E', 'e'], "3")
             }
         })
-        .collect();
+        .collect()
+}
+
+fn lookup(c: &mut Criterion) {
+    let codes = shuffled_codes();
+    let lower: Vec<String> = codes.iter().map(|c| c.to_ascii_lowercase()).collect();
+    let misses = misses(&codes);
     let map: HashMap<&'static str, ErrorCode> = ErrorCode::all().map(|c| (c.as_str(), c)).collect();
     let messages = [
         "NPS Extension for Azure MFA:  CID: 6f3c2a1e-8a44-4c3e-9d7b-2f5b1c0e9a11 :Exception in Authentication Ext for User alice@contoso.com :: ErrorCode:: CID :6f3c2a1e-8a44-4c3e-9d7b-2f5b1c0e9a11 ESTS_TOKEN_ERROR Msg:: Caller tenant does not have access permissions to do authentication for the user",

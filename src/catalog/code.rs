@@ -1,12 +1,12 @@
 //! Behaviour of [`ErrorCode`]: parsing, categories and entries.
 
-use super::{Category, Entry, ErrorCode, CODES, CODES_FOLDED};
-use crate::facts::{AuthProtocol, Cloud, Endpoint, Related, Setting, Symptom};
+use super::{Category, ErrorCode, CODES, CODES_FOLDED};
+use crate::facts::{AuthProtocol, Cloud, Endpoint, Setting};
 
 impl ErrorCode {
     /// Looks a code up exactly as logged (case-sensitive); `None` if it is not documented.
     ///
-    /// This is the allocation-free core of [`FromStr`]; use `str::parse` to get an
+    /// This is the allocation-free core of [`FromStr`](core::str::FromStr); use `str::parse` to get an
     /// [`UnknownCode`](crate::UnknownCode) error with a suggestion instead. It is one `get` on
     /// [`CODES`](crate::CODES), the `phf` perfect-hash map the generator writes.
     ///
@@ -34,78 +34,6 @@ impl ErrorCode {
     #[inline]
     pub fn from_code_ignore_case(code: &str) -> Option<ErrorCode> {
         crate::lookup::ignore_case(&CODES_FOLDED, code)
-    }
-
-    /// One line: what the code means.
-    #[must_use]
-    pub fn summary(self) -> &'static str {
-        self.info().summary
-    }
-
-    /// The section of the code's first documented row.
-    ///
-    /// A few codes sit in two sections; [`categories`](Self::categories) lists them all.
-    ///
-    /// ```
-    /// use nps_mfa_errors::{Category, ErrorCode};
-    /// assert_eq!(ErrorCode::OathCodePinIncorrect.category(), Category::UserError);
-    /// assert_eq!(
-    ///     ErrorCode::OathCodePinIncorrect.categories(),
-    ///     &[Category::UserError, Category::RequiresSupport]
-    /// );
-    /// ```
-    #[must_use]
-    pub fn category(self) -> Category {
-        self.info().categories[0]
-    }
-
-    /// Every section the code is documented in, in catalog order.
-    #[must_use]
-    pub fn categories(self) -> &'static [Category] {
-        self.info().categories
-    }
-
-    /// The documented rows of this code: one per message (or one without a message).
-    ///
-    /// ```
-    /// use nps_mfa_errors::ErrorCode;
-    /// assert_eq!(ErrorCode::AlternateLoginIdError.entries().len(), 3);
-    /// assert_eq!(ErrorCode::InvalidParameter.entries().len(), 7);
-    /// ```
-    #[must_use]
-    pub fn entries(self) -> &'static [Entry] {
-        self.info().entries
-    }
-
-    /// True for rows the documents key by a message rather than a code; their
-    /// [`as_str`](Self::as_str) is an identifier of this crate's choosing.
-    ///
-    /// ```
-    /// use nps_mfa_errors::ErrorCode;
-    /// assert!(ErrorCode::AccessRejectIgnored.is_message_keyed());
-    /// assert!(!ErrorCode::AccessDenied.is_message_keyed());
-    /// ```
-    #[must_use]
-    pub fn is_message_keyed(self) -> bool {
-        self.info().label.is_some()
-    }
-
-    /// For a message-keyed row, the text the documents show in the code column.
-    #[must_use]
-    pub fn label(self) -> Option<&'static str> {
-        self.info().label
-    }
-
-    /// The facts the fix of any of this code's entries depends on (the union of
-    /// [`Entry::related`]).
-    ///
-    /// ```
-    /// use nps_mfa_errors::{EventChannel, ErrorCode};
-    /// assert_eq!(ErrorCode::ChallengeRequested.related().event_channels(), &[EventChannel::AuthZOptCh]);
-    /// ```
-    #[must_use]
-    pub fn related(self) -> &'static Related {
-        &self.info().related
     }
 
     /// The registry settings the fix depends on, in `data/facts.yaml` order.
@@ -162,17 +90,6 @@ impl ErrorCode {
     #[must_use]
     pub fn related_protocols(self) -> &'static [AuthProtocol] {
         self.related().protocols()
-    }
-
-    /// The symptoms without a code that the pages tie to this code.
-    ///
-    /// ```
-    /// use nps_mfa_errors::{ErrorCode, Symptom};
-    /// assert_eq!(ErrorCode::HttpConnectError.symptoms(), &[Symptom::HttpConnectErrors]);
-    /// ```
-    #[must_use]
-    pub fn symptoms(self) -> &'static [Symptom] {
-        self.info().symptoms
     }
 
     /// False for the messages that are intended refusals, not faults

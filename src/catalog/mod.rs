@@ -4,7 +4,6 @@
 //! Everything here is generated at build time from `data/catalog.yaml` and is `&'static`:
 //! looking a code up never allocates and never fails at run time.
 
-mod category;
 mod code;
 mod entry;
 
@@ -19,33 +18,6 @@ mod generated {
     use crate::facts::{
         AuthProtocol, CertificateFact, EventChannel, Related, Service, Setting, Symptom,
     };
-
-    /// What the catalog knows about one code, besides its entries' details.
-    /// Fields in the order of the export's `codes` records.
-    #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-    pub(crate) struct CodeInfo {
-        /// The first of `categories`.
-        pub(crate) category: Category,
-        pub(crate) categories: &'static [Category],
-        pub(crate) message_keyed: bool,
-        pub(crate) label: Option<&'static str>,
-        pub(crate) summary: &'static str,
-        pub(crate) entries: &'static [Entry],
-        /// The union of the entries' related facts.
-        pub(crate) related: Related,
-        /// The symptoms that name this code.
-        pub(crate) symptoms: &'static [Symptom],
-    }
-
-    /// What the catalog knows about one category.
-    #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-    pub(crate) struct CategoryInfo {
-        pub(crate) title: &'static str,
-        pub(crate) description: &'static str,
-        pub(crate) codes: &'static [ErrorCode],
-    }
 
     /// One documented wording, as folded literal pieces between its variable parts.
     pub(crate) struct MessagePattern {

@@ -1,7 +1,7 @@
 //! [`Cloud`], [`Service`] and [`Endpoint`]: what an NPS server must reach, per cloud.
 
 use super::{Cloud, Service, ENDPOINTS};
-use crate::{ErrorCode, Source};
+use crate::Source;
 
 /// How an endpoint is reached.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -152,86 +152,4 @@ impl Endpoint {
 #[must_use]
 pub fn endpoints() -> &'static [Endpoint] {
     &ENDPOINTS
-}
-
-impl Cloud {
-    /// The cloud's name as the pages write it.
-    ///
-    /// ```
-    /// use nps_mfa_errors::Cloud;
-    /// assert_eq!(Cloud::China.title(), "Azure China 21Vianet");
-    /// ```
-    #[must_use]
-    pub fn title(self) -> &'static str {
-        self.info().title
-    }
-
-    /// What is special about it, in a sentence or two.
-    #[must_use]
-    pub fn summary(self) -> &'static str {
-        self.info().summary
-    }
-
-    /// Every endpoint this cloud uses: its own hosts, the shared ones and the RADIUS ports.
-    ///
-    /// ```
-    /// use nps_mfa_errors::{Cloud, Phase};
-    ///
-    /// let run_time: Vec<_> = Cloud::China
-    ///     .endpoints()
-    ///     .iter()
-    ///     .filter(|e| e.phase() == Phase::RunTime)
-    ///     .filter_map(|e| e.host())
-    ///     .collect();
-    /// assert_eq!(
-    ///     run_time,
-    ///     [
-    ///         "strongauthenticationservice.auth.microsoft.cn",
-    ///         "adnotifications.windowsazure.cn",
-    ///         "login.chinacloudapi.cn",
-    ///         "credentials.azure.com",
-    ///     ]
-    /// );
-    /// ```
-    #[must_use]
-    pub fn endpoints(self) -> &'static [&'static Endpoint] {
-        self.info().endpoints
-    }
-
-    /// Where the pages describe it.
-    #[must_use]
-    pub fn sources(self) -> &'static [Source] {
-        self.info().sources
-    }
-}
-
-impl Service {
-    /// A short title.
-    #[must_use]
-    pub fn title(self) -> &'static str {
-        self.info().title
-    }
-
-    /// What it is for, in a sentence.
-    #[must_use]
-    pub fn summary(self) -> &'static str {
-        self.info().summary
-    }
-
-    /// Its endpoints in every cloud.
-    #[must_use]
-    pub fn endpoints(self) -> &'static [&'static Endpoint] {
-        self.info().endpoints
-    }
-
-    /// The codes with an entry whose fix depends on it, in catalog order.
-    ///
-    /// ```
-    /// use nps_mfa_errors::{ErrorCode, Service};
-    /// assert!(Service::TokenService.codes().contains(&ErrorCode::EstsTokenError));
-    /// ```
-    #[must_use]
-    pub fn codes(self) -> &'static [ErrorCode] {
-        self.info().codes
-    }
 }

@@ -6,7 +6,6 @@
 //! Everything here is generated at build time from `data/facts.yaml` (validated together with
 //! `data/catalog.yaml`, so every link between a code and a fact resolves) and is `&'static`.
 
-mod certificate;
 mod cloud;
 mod protocol;
 mod related;
@@ -30,108 +29,6 @@ mod generated {
     use super::{CloudValue, Endpoint, MethodSupport, Phase, Related, Transport};
     use crate::catalog::{doc, DOCUMENTS};
     use crate::{ErrorCode, Source};
-
-    #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-    pub(crate) struct CloudInfo {
-        pub(crate) title: &'static str,
-        pub(crate) summary: &'static str,
-        #[cfg_attr(
-            feature = "serde",
-            serde(serialize_with = "crate::serde_impls::endpoint_ids")
-        )]
-        #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
-        pub(crate) endpoints: &'static [&'static Endpoint],
-        /// The settings with a value for this cloud: `(setting, value)`.
-        #[cfg_attr(feature = "serde", serde(serialize_with = "crate::serde_impls::pairs"))]
-        #[cfg_attr(
-            feature = "schema",
-            schemars(with = "std::collections::BTreeMap<String, String>")
-        )]
-        pub(crate) settings: &'static [(Setting, &'static str)],
-        pub(crate) sources: &'static [Source],
-    }
-
-    #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-    pub(crate) struct ServiceInfo {
-        pub(crate) title: &'static str,
-        pub(crate) summary: &'static str,
-        #[cfg_attr(
-            feature = "serde",
-            serde(serialize_with = "crate::serde_impls::endpoint_ids")
-        )]
-        #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
-        pub(crate) endpoints: &'static [&'static Endpoint],
-        pub(crate) codes: &'static [ErrorCode],
-    }
-
-    #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-    pub(crate) struct SettingInfo {
-        pub(crate) summary: &'static str,
-        #[cfg_attr(feature = "serde", serde(rename = "type"))]
-        pub(crate) value_type: &'static str,
-        pub(crate) values: &'static str,
-        pub(crate) default: &'static str,
-        pub(crate) when_missing: &'static str,
-        pub(crate) notes: &'static [&'static str],
-        pub(crate) cloud_values: &'static [CloudValue],
-        pub(crate) codes: &'static [ErrorCode],
-        pub(crate) sources: &'static [Source],
-    }
-
-    #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-    pub(crate) struct ChannelInfo {
-        pub(crate) provider: &'static str,
-        pub(crate) summary: &'static str,
-        pub(crate) codes: &'static [ErrorCode],
-        pub(crate) sources: &'static [Source],
-    }
-
-    #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-    pub(crate) struct ProtocolInfo {
-        pub(crate) name: &'static str,
-        pub(crate) summary: &'static str,
-        /// The methods it carries, in `Method` order.
-        pub(crate) supports: &'static [Method],
-        /// One per method, in `Method` order.
-        pub(crate) cells: &'static [MethodSupport],
-        pub(crate) codes: &'static [ErrorCode],
-    }
-
-    #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-    pub(crate) struct MethodInfo {
-        pub(crate) title: &'static str,
-        /// The protocols that carry it, in `AuthProtocol` order.
-        pub(crate) protocols: &'static [AuthProtocol],
-    }
-
-    #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-    pub(crate) struct CertificateInfo {
-        pub(crate) title: &'static str,
-        pub(crate) value: &'static str,
-        pub(crate) detail: &'static str,
-        pub(crate) codes: &'static [ErrorCode],
-        pub(crate) sources: &'static [Source],
-    }
-
-    #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-    pub(crate) struct SymptomInfo {
-        pub(crate) question: &'static str,
-        pub(crate) summary: &'static str,
-        /// Folded (lower case, single spaces).
-        pub(crate) phrases: &'static [&'static str],
-        pub(crate) checks: &'static [&'static str],
-        pub(crate) codes: &'static [ErrorCode],
-        pub(crate) related: Related,
-        pub(crate) sources: &'static [Source],
-    }
 
     include!(concat!(env!("OUT_DIR"), "/facts.rs"));
 }

@@ -1,7 +1,7 @@
 //! [`AuthProtocol`] × [`Method`]: which methods each RADIUS password protocol carries.
 
 use super::{AuthProtocol, EventChannel, Method};
-use crate::{ErrorCode, Source};
+use crate::Source;
 
 /// One cell of the protocol–method matrix, with its sources.
 ///
@@ -56,24 +56,6 @@ impl MethodSupport {
 }
 
 impl AuthProtocol {
-    /// The name as the pages write it: `PAP`, `CHAPv2`, `EAP`.
-    #[must_use]
-    pub fn name(self) -> &'static str {
-        self.info().name
-    }
-
-    /// One line, in our own words.
-    #[must_use]
-    pub fn summary(self) -> &'static str {
-        self.info().summary
-    }
-
-    /// The matrix row: one cell per [`Method`], in `Method` order.
-    #[must_use]
-    pub fn cells(self) -> &'static [MethodSupport] {
-        self.info().cells
-    }
-
     /// The cell for `method`, with its sources.
     #[must_use]
     pub fn support(self, method: Method) -> &'static MethodSupport {
@@ -90,21 +72,9 @@ impl AuthProtocol {
     pub fn methods(self) -> impl Iterator<Item = Method> + Clone {
         self.info().supports.iter().copied()
     }
-
-    /// The codes with an entry whose fix depends on the protocol in use.
-    #[must_use]
-    pub fn codes(self) -> &'static [ErrorCode] {
-        self.info().codes
-    }
 }
 
 impl Method {
-    /// The name as the pages write it, such as `Mobile app verification code`.
-    #[must_use]
-    pub fn title(self) -> &'static str {
-        self.info().title
-    }
-
     /// The protocols that carry it.
     ///
     /// ```
@@ -118,17 +88,6 @@ impl Method {
 }
 
 impl EventChannel {
-    /// The event provider that writes it, such as `Microsoft-AzureMfa-AuthZ`.
-    ///
-    /// ```
-    /// use nps_mfa_errors::EventChannel;
-    /// assert_eq!(EventChannel::AuthNOptCh.provider(), "Microsoft-AzureMfa-AuthN");
-    /// ```
-    #[must_use]
-    pub fn provider(self) -> &'static str {
-        self.info().provider
-    }
-
     /// The full channel name Windows uses, `provider/name`.
     ///
     /// ```
@@ -138,23 +97,5 @@ impl EventChannel {
     #[must_use]
     pub fn log_name(self) -> String {
         format!("{}/{}", self.provider(), self.as_str())
-    }
-
-    /// What it holds, in a line.
-    #[must_use]
-    pub fn summary(self) -> &'static str {
-        self.info().summary
-    }
-
-    /// The codes with an entry that points at this log.
-    #[must_use]
-    pub fn codes(self) -> &'static [ErrorCode] {
-        self.info().codes
-    }
-
-    /// The pages and sections that name it.
-    #[must_use]
-    pub fn sources(self) -> &'static [Source] {
-        self.info().sources
     }
 }

@@ -1,7 +1,7 @@
 //! [`Setting`]: the extension's registry values.
 
 use super::{Cloud, Setting, SETTINGS, SETTINGS_FOLDED};
-use crate::{ErrorCode, Source};
+use crate::Source;
 
 /// A setting's value in one cloud.
 #[derive(Debug, PartialEq, Eq, Hash)]
@@ -64,53 +64,6 @@ impl Setting {
         crate::lookup::ignore_case(&SETTINGS_FOLDED, name)
     }
 
-    /// One line: what it controls.
-    #[must_use]
-    pub fn summary(self) -> &'static str {
-        self.info().summary
-    }
-
-    /// `string` or `boolean`, as the pages type it.
-    #[must_use]
-    pub fn value_type(self) -> &'static str {
-        self.info().value_type
-    }
-
-    /// The values it takes.
-    #[must_use]
-    pub fn values(self) -> &'static str {
-        self.info().values
-    }
-
-    /// Its default, as the pages state it.
-    ///
-    /// ```
-    /// use nps_mfa_errors::Setting;
-    /// assert_eq!(Setting::RequireUserMatch.default_value(), "Not set (equivalent to TRUE)");
-    /// ```
-    #[must_use]
-    pub fn default_value(self) -> &'static str {
-        self.info().default
-    }
-
-    /// What the extension does when the value is missing.
-    #[must_use]
-    pub fn when_missing(self) -> &'static str {
-        self.info().when_missing
-    }
-
-    /// Further facts, in our own words.
-    #[must_use]
-    pub fn notes(self) -> &'static [&'static str] {
-        self.info().notes
-    }
-
-    /// The value per cloud, for the settings that differ by cloud.
-    #[must_use]
-    pub fn cloud_values(self) -> &'static [CloudValue] {
-        self.info().cloud_values
-    }
-
     /// The value to use in `cloud`, if the setting differs by cloud.
     ///
     /// ```
@@ -124,26 +77,5 @@ impl Setting {
             .iter()
             .find(|v| v.cloud == cloud)
             .map(CloudValue::value)
-    }
-
-    /// The codes with an entry whose fix depends on this setting, in catalog order. Generated
-    /// from the catalog's `related:` lists, never written by hand.
-    ///
-    /// ```
-    /// use nps_mfa_errors::{ErrorCode, Setting};
-    /// assert_eq!(
-    ///     Setting::LdapLookupForests.codes(),
-    ///     &[ErrorCode::RegistryConfigError, ErrorCode::AlternateLoginIdError]
-    /// );
-    /// ```
-    #[must_use]
-    pub fn codes(self) -> &'static [ErrorCode] {
-        self.info().codes
-    }
-
-    /// The pages and sections that describe it.
-    #[must_use]
-    pub fn sources(self) -> &'static [Source] {
-        self.info().sources
     }
 }

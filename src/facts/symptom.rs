@@ -1,52 +1,7 @@
 //! [`Symptom`]: problems without a code, and finding one from what a user types.
 
-use super::{Related, Symptom};
+use super::Symptom;
 use crate::fold::fold;
-use crate::{ErrorCode, Source};
-
-impl Symptom {
-    /// The page's question heading, exactly.
-    #[must_use]
-    pub fn question(self) -> &'static str {
-        self.info().question
-    }
-
-    /// One line, in our own words.
-    #[must_use]
-    pub fn summary(self) -> &'static str {
-        self.info().summary
-    }
-
-    /// The lower-case phrases [`find_symptom`] recognises.
-    #[must_use]
-    pub fn phrases(self) -> &'static [&'static str] {
-        self.info().phrases
-    }
-
-    /// What to check, in order, in our own words.
-    #[must_use]
-    pub fn checks(self) -> &'static [&'static str] {
-        self.info().checks
-    }
-
-    /// Codes that go with it.
-    #[must_use]
-    pub fn codes(self) -> &'static [ErrorCode] {
-        self.info().codes
-    }
-
-    /// The facts the checks depend on.
-    #[must_use]
-    pub fn related(self) -> &'static Related {
-        &self.info().related
-    }
-
-    /// The pages and sections that describe it.
-    #[must_use]
-    pub fn sources(self) -> &'static [Source] {
-        self.info().sources
-    }
-}
 
 /// Finds the symptom a question or phrase is about.
 ///

@@ -1,7 +1,8 @@
 //! `catalog.rs`: documents, categories, codes with their entries, and message patterns.
 
 use super::enums::{emit_enum, Advice, EnumSpec};
-use super::markdown::{document_label, md, md_code, sources_line};
+use super::fields;
+use super::markdown::{document_label, md, md_code, sources_line, with_link_definitions};
 use super::output::{Output, Val};
 use super::{const_name, related_val, source_val};
 use crate::load::{CodeDef, EntryDef};
@@ -82,6 +83,7 @@ fn make_categories(out: &mut Output, model: &Model) {
             folded_map: None,
             kind: "category",
             info: ("CategoryInfo", "CATEGORY_INFO"),
+            fields: fields::CATEGORY_FIELDS,
             what: "a category".to_owned(),
             advice: Advice::ListAll("categories"),
         },
@@ -131,6 +133,7 @@ fn make_codes(out: &mut Output, model: &Model) {
             folded_map: Some("CODES_FOLDED".to_owned()),
             kind: "error code",
             info: ("CodeInfo", "CODE_INFO"),
+            fields: fields::CODE_FIELDS,
             what: "a documented NPS extension error code or message".to_owned(),
             advice: Advice::Otherwise(
                 "check the spelling, or pass the whole log message so it can be matched".to_owned(),
@@ -157,7 +160,7 @@ fn code_doc(model: &Model, id: CodeId, def: &CodeDef) -> String {
     let entries = model.entries(id);
     for (i, entry) in entries.iter().enumerate() {
         if entries.len() > 1 {
-            doc.push_str(&format!("\n# Entry {}: {}\n", i + 1, md(&entry.summary)));
+            doc.push_str(&format!("\n# Entry {}\n\n{}\n", i + 1, md(&entry.summary)));
         } else {
             doc.push_str(&format!("\n# What it means\n\n{}\n", md(&entry.summary)));
         }
@@ -165,7 +168,7 @@ fn code_doc(model: &Model, id: CodeId, def: &CodeDef) -> String {
         doc.push_str(&format!("\nCategory: {title} (`{}`)\n\n", entry.category));
         doc.push_str(&entry_doc(model, entry));
     }
-    doc.trim_end().to_owned()
+    with_link_definitions(model, doc.trim_end().to_owned())
 }
 
 fn entry_doc(model: &Model, entry: &EntryDef) -> String {

@@ -2,6 +2,7 @@
 //! each kind of fact) comes out of [`emit_enum`] with the same derives, `as_str`, phf maps and
 //! parsing impls.
 
+use super::fields::Field;
 use super::output::{Output, Val};
 use crate::text::variant_name;
 
@@ -35,6 +36,8 @@ pub struct EnumSpec {
     pub advice: Advice,
     /// The info table indexed by the enum: `(type, static)`.
     pub info: (&'static str, &'static str),
+    /// The fields of the info type, each with its getter.
+    pub fields: &'static [Field],
 }
 
 const DERIVES: &str = "#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]\n\
@@ -61,11 +64,17 @@ pub fn emit_enum(out: &mut Output, spec: &EnumSpec) {
         out.block("pub const fn as_str(self) -> &'static str {", "}", |out| {
             out.block("match self {", "}", |out| {
                 for (id, _) in &spec.variants {
-                    out.line(format!("Self::{} => {id:?},", variant_name(id)));
+                    let arm = format!("Self::{} => ", variant_name(id));
+                    if out.fits(&format!("{arm}{id:?},")) {
+                        out.line(format!("{arm}{id:?},"));
+                    } else {
+                        out.block(format!("{arm}{{"), "}", |out| out.line(format!("{id:?}")));
+                    }
                 }
             });
         });
         out.blank();
+        emit_getters(out, spec.fields);
         let (info, table) = spec.info;
         out.doc("Everything the data says about this value.");
         out.line("#[inline]");
@@ -85,8 +94,91 @@ pub fn emit_enum(out: &mut Output, spec: &EnumSpec) {
         );
     });
     out.blank();
+    emit_info_struct(out, spec);
     emit_maps(out, spec);
     emit_name_impl(out, spec);
+}
+
+/// The info record: one field per [`Field`], in export order, deriving `Serialize`.
+fn emit_info_struct(out: &mut Output, spec: &EnumSpec) {
+    out.doc(format!(
+        "What the data says about one [`{}`], in export order.",
+        spec.name
+    ));
+    out.line("#[cfg_attr(feature = \"serde\", derive(serde::Serialize))]");
+    out.line("#[cfg_attr(feature = \"schema\", derive(schemars::JsonSchema))]");
+    out.block(
+        format!("pub(crate) struct {} {{", spec.info.0),
+        "}",
+        |out| {
+            for field in spec.fields {
+                if field.getter.is_none() {
+                    out.line(
+                        "#[allow(dead_code)] // read by the export, or by a hand-written method",
+                    );
+                }
+                if !field.serde.is_empty() {
+                    out.line(format!(
+                        "#[cfg_attr(feature = \"serde\", serde({}))]",
+                        field.serde
+                    ));
+                }
+                if let Some(schema) = schema_with(field.serde) {
+                    out.line(format!(
+                        "#[cfg_attr(feature = \"schema\", schemars(with = \"{schema}\"))]"
+                    ));
+                }
+                out.line(format!("pub(crate) {}: {},", field.name, field.ty));
+            }
+        },
+    );
+    out.blank();
+}
+
+/// The JSON Schema type of a field written by a `serialize_with` helper (ids as strings, pairs
+/// as an object), which schemars cannot see through; `None` when the field's own type says it.
+fn schema_with(serde: &str) -> Option<&'static str> {
+    if serde.contains("_ids\"") {
+        Some("Vec<String>")
+    } else if serde.contains("serde_impls::pairs") {
+        Some("std::collections::BTreeMap<String, String>")
+    } else {
+        None
+    }
+}
+
+/// One public getter per field that has one: its doc, `#[must_use]`, `self.info().field`.
+fn emit_getters(out: &mut Output, fields: &[Field]) {
+    for field in fields {
+        let Some((name, doc)) = field.getter else {
+            continue;
+        };
+        out.doc(doc);
+        out.line("#[must_use]");
+        if field.ty.starts_with('&') || field.ty.starts_with("Option<&") || is_copy(field.ty) {
+            out.block(
+                format!("pub fn {name}(self) -> {} {{", field.ty),
+                "}",
+                |out| {
+                    out.line(format!("self.info().{}", field.name));
+                },
+            );
+        } else {
+            out.block(
+                format!("pub fn {name}(self) -> &'static {} {{", field.ty),
+                "}",
+                |out| {
+                    out.line(format!("&self.info().{}", field.name));
+                },
+            );
+        }
+        out.blank();
+    }
+}
+
+/// True for the field types that are `Copy` without being references: the enums, `bool`.
+fn is_copy(ty: &str) -> bool {
+    ty == "bool" || !ty.contains(['<', '&', '[']) && ty != "Related"
 }
 
 fn emit_maps(out: &mut Output, spec: &EnumSpec) {

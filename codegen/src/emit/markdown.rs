@@ -61,15 +61,32 @@ pub fn sources_line(model: &Model, sources: &[SourceDef]) -> String {
         .map(|source| {
             let document = model.document(&source.document);
             format!(
-                "[{}]({}) ({}, {})",
+                "[{}][{}] ({}, {})",
                 md(&document.title),
-                document.url,
+                source.document,
                 document_label(document),
                 md(&source.section)
             )
         })
         .collect();
     format!("Sources: {}.", items.join("; "))
+}
+
+/// `doc` with a reference definition (`[id]: url`) for every document it links as `[..][id]`,
+/// so the long URLs stand on lines of their own instead of inside the text.
+pub fn with_link_definitions(model: &Model, doc: String) -> String {
+    let mut out = doc;
+    let mut definitions = String::new();
+    for document in &model.catalog.documents {
+        if out.contains(&format!("][{}]", document.id)) {
+            definitions.push_str(&format!("\n[{}]: {}", document.id, document.url));
+        }
+    }
+    if !definitions.is_empty() {
+        out.push('\n');
+        out.push_str(&definitions);
+    }
+    out
 }
 
 /// The codes as intra-doc links, comma-separated.

@@ -3,7 +3,9 @@
 
 mod catalog;
 mod enums;
+mod fact_rows;
 mod facts;
+mod fields;
 mod markdown;
 mod output;
 

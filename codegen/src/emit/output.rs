@@ -120,6 +120,11 @@ impl Output {
         }
     }
 
+    /// True if `text` fits on a line at the current indentation.
+    pub fn fits(&self, text: &str) -> bool {
+        self.indent + text.len() <= WIDTH
+    }
+
     /// An empty line.
     pub fn blank(&mut self) {
         self.text.push('\n');
