@@ -74,6 +74,14 @@ fn body(code: ErrorCode) -> Markup {
         }
         @if let Some(label) = code.label() { p.muted { "Documented as: " (label) } }
         p { (code.summary()) }
+        @if total > 1 {
+            p { "The documents list " (total) " messages for this code, each with its own fix:" }
+            ol.toc {
+                @for (index, entry) in code.entries().iter().enumerate() {
+                    li { a href={ "#entry-" (index + 1) } { (entry.message().unwrap_or(entry.summary())) } }
+                }
+            }
+        }
         @for (index, entry) in code.entries().iter().enumerate() {
             (entry_section(code, index, total, entry))
         }
@@ -90,7 +98,10 @@ fn entry_section(code: ErrorCode, index: usize, total: usize, entry: &Entry) -> 
     html! {
         section.entry id={ "entry-" (index + 1) } {
             h2 {
-                @if total > 1 { "Entry " (index + 1) " of " (total) } @else { "What it means" }
+                @if total > 1 {
+                    "Entry " (index + 1) " of " (total)
+                    @if let Some(message) = entry.message() { ": " span.wording { (message) } }
+                } @else { "What it means" }
                 @if entry.category() != code.category() { " " span.badge { (entry.category().title()) } }
             }
             p { (entry.summary()) }
