@@ -22,7 +22,7 @@ fn the_search_box_finds_a_code_and_links_to_its_page_with_numbered_steps() {
         "{}",
         browser.url()
     );
-    let results = browser.texts("ol.results li a.code");
+    let results = browser.wait_for("ol.results li a.code");
     assert_eq!(
         results.first().map(String::as_str),
         Some("ESTS_TOKEN_ERROR")
@@ -51,7 +51,7 @@ fn a_pasted_log_line_finds_its_message_and_hostile_input_stays_text() {
         "2026-11-20 09:15:10 Error: Alternate LoginId lookup failed for user bob",
     );
     browser.click("form.search button");
-    let results = browser.texts("ol.results li a.code");
+    let results = browser.wait_for("ol.results li a.code");
     assert_eq!(
         results.first().map(String::as_str),
         Some("ALTERNATE_LOGIN_ID_ERROR")
@@ -89,7 +89,7 @@ fn the_upload_page_returns_a_report_for_a_log() {
     browser.type_into("input[type=file]", &log.display().to_string());
     browser.click("form.upload button");
     assert_eq!(browser.title(), "Scan report · NPS extension errors");
-    let codes = browser.texts("table.report tbody tr td:first-child a.code");
+    let codes = browser.wait_for("table.report tbody tr td:first-child a.code");
     assert!(codes.iter().any(|c| c == "ESTS_TOKEN_ERROR"), "{codes:?}");
     let files = browser.texts("main > p.muted");
     assert!(files[0].starts_with("nps-extension.log: "), "{files:?}");

@@ -84,12 +84,20 @@ fn shutdown_lets_a_request_in_flight_finish() {
     let log = example_log();
     let address = server.url.trim_start_matches("http://").to_owned();
     let mut stream = TcpStream::connect(&address).unwrap();
+    // `Expect: 100-continue`: the server answers 100 once the handler reads the body, so the
+    // request is known to be in flight before the signal is sent.
     write!(
         stream,
-        "POST /api/v1/scan?name=nps.log HTTP/1.1\r\nHost: localhost\r\nContent-Length: {}\r\n\r\n",
+        "POST /api/v1/scan?name=nps.log HTTP/1.1\r\nHost: localhost\r\nExpect: 100-continue\r\nContent-Length: {}\r\n\r\n",
         log.len()
     )
     .unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    let mut interim = [0_u8; 25];
+    stream.read_exact(&mut interim).unwrap();
+    assert_eq!(&interim, b"HTTP/1.1 100 Continue\r\n\r\n");
     let (head, tail) = log.split_at(log.len() / 2);
     stream.write_all(head).unwrap();
     stream.flush().unwrap();
@@ -101,9 +109,6 @@ fn shutdown_lets_a_request_in_flight_finish() {
     // Give the signal a moment to arrive; the test holds either way.
     std::thread::sleep(Duration::from_millis(300));
     stream.write_all(tail).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(60)))
-        .unwrap();
     let mut response = String::new();
     let _ = stream.read_to_string(&mut response);
     assert!(response.starts_with("HTTP/1.1 200"), "{response}");

@@ -97,7 +97,8 @@ impl Browser {
         panic!("chromedriver did not become ready");
     }
 
-    fn call(&self, method: &str, path: &str, body: Value) -> Value {
+    /// A WebDriver command; its `value`, or the WebDriver error.
+    fn try_call(&self, method: &str, path: &str, body: &Value) -> Result<Value, String> {
         let url = format!("{}{path}", self.base);
         let mut response = match method {
             "GET" => agent().get(&url).call(),
@@ -110,11 +111,32 @@ impl Browser {
         .expect("chromedriver answers");
         let text = response.body_mut().read_to_string().unwrap();
         let value: Value = serde_json::from_str(&text).unwrap();
-        assert!(
-            value["value"].get("error").is_none(),
-            "WebDriver {method} {path}: {text}"
-        );
-        value["value"].clone()
+        match value["value"].get("error") {
+            Some(_) => Err(text),
+            None => Ok(value["value"].clone()),
+        }
+    }
+
+    fn call(&self, method: &str, path: &str, body: Value) -> Value {
+        self.try_call(method, path, &body)
+            .unwrap_or_else(|e| panic!("WebDriver {method} {path}: {e}"))
+    }
+
+    /// Polls until `check` gives a value (a page is still loading), for up to 30 s.
+    fn wait<T>(&self, what: &str, mut check: impl FnMut() -> Option<T>) -> T {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Some(value) = check() {
+                return value;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// The visible texts of the elements matching `css`, once there is at least one.
+    pub fn wait_for(&self, css: &str) -> Vec<String> {
+        self.wait(css, || Some(self.texts(css)).filter(|t| !t.is_empty()))
     }
 
     /// Opens a URL and waits for it to load.
@@ -163,10 +185,26 @@ impl Browser {
         );
     }
 
-    /// Clicks an element and lets the next page load.
+    /// Clicks an element that leads to another page, and waits until the old page is gone and
+    /// the new one has loaded.
     pub fn click(&self, css: &str) {
+        let page = self.find("html");
         let id = self.find(css);
         self.call("POST", &format!("/element/{id}/click"), json!({}));
+        let stale = format!("/element/{page}/name");
+        self.wait("the next page", || {
+            self.try_call("GET", &stale, &Value::Null)
+                .is_err()
+                .then_some(())
+        });
+        self.wait("the page to load", || {
+            let state = self.try_call(
+                "POST",
+                "/execute/sync",
+                &json!({"script": "return document.readyState", "args": []}),
+            );
+            (state.ok()? == "complete").then_some(())
+        });
     }
 
     /// The current page's URL.
