@@ -52,7 +52,16 @@ use crate::{
     AuthProtocol, CertificateFact, Cloud, EventChannel, Method, Service, Setting, Symptom,
 };
 
+mod kql;
+mod lookup;
 mod records;
+#[cfg(feature = "schema")]
+pub(crate) mod schema;
+
+pub use kql::kql;
+pub use lookup::{lookup_csv, lookup_rows, LookupRow, LOOKUP_COLUMNS};
+#[cfg(feature = "schema")]
+pub use schema::json_schema;
 
 pub use records::{
     CategoryRecord, CertificateRecord, CloudRecord, CodeRecord, EventChannelRecord, MethodRecord,
@@ -73,6 +82,7 @@ pub fn catalog() -> CatalogExport {
 
 /// The export's fields, in order: every value composed of the records' derived `Serialize`.
 #[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 struct Catalog {
     schema_version: u32,
     categories: All<Category, CategoryRecord>,

@@ -31,7 +31,10 @@
 //!
 //! - `serde`: `Serialize` for every type (enums as their identifiers), `Deserialize` for every
 //!   enum, and the [`export`] module.
-//! - `cli`: the `nps-mfa-errors` command-line tool.
+//! - `schema`: `export::json_schema()`, the JSON Schema of the export, derived from its types.
+//! - `serve`: the [`serve`] module, an HTTP API and web pages for support dashboards
+//!   (includes `schema`).
+//! - `cli`: the `nps-mfa-errors` command-line tool (includes `serve`).
 //!
 //! With no features the crate depends on `phf`, `strum` and `thiserror` only.
 //!
@@ -67,6 +70,8 @@ pub mod export;
 pub mod scan;
 #[cfg(feature = "serde")]
 mod serde_impls;
+#[cfg(feature = "serve")]
+pub mod serve;
 
 /// The README's examples, compiled and run as doctests (they use the default `scan` feature).
 #[cfg(all(doctest, feature = "scan"))]

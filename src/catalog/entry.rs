@@ -6,6 +6,7 @@ use crate::facts::Related;
 /// One version of one Microsoft page that the catalog cites.
 #[derive(Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Document {
     pub(crate) id: &'static str,
     pub(crate) title: &'static str,
@@ -56,12 +57,17 @@ impl Document {
 /// Where a document lists a row: the document and its section heading.
 #[derive(Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Source {
     /// Serialized inline: the document's id, title, date, locale and url, so a dashboard
     /// needs no second table.
     #[cfg_attr(
         feature = "serde",
         serde(flatten, serialize_with = "crate::serde_impls::document_inline")
+    )]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "crate::export::schema::DocumentInline")
     )]
     pub(crate) document: &'static Document,
     pub(crate) section: &'static str,
@@ -93,12 +99,14 @@ impl Source {
 /// `{0}` and `{1}` are placeholders the product fills in.
 #[derive(Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Wording {
     pub(crate) text: &'static str,
     #[cfg_attr(
         feature = "serde",
         serde(serialize_with = "crate::serde_impls::document_ids")
     )]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
     pub(crate) documents: &'static [&'static Document],
 }
 
@@ -119,6 +127,7 @@ impl Wording {
 /// A page the remediation refers to, with an absolute URL.
 #[derive(Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Link {
     pub(crate) title: &'static str,
     pub(crate) url: &'static str,
@@ -154,6 +163,7 @@ impl Link {
 /// ```
 #[derive(Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Entry {
     /// The newest wording's text (the first of `wordings`).
     pub(crate) message: Option<&'static str>,

@@ -11,7 +11,8 @@ use crate::{
 
 /// `{key: value, ...info}`.
 #[derive(Serialize)]
-struct Keyed<K, I: 'static> {
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub(super) struct Keyed<K, I: 'static> {
     #[serde(flatten)]
     key: K,
     #[serde(flatten)]
@@ -19,17 +20,20 @@ struct Keyed<K, I: 'static> {
 }
 
 #[derive(Serialize)]
-struct Id<T> {
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub(super) struct Id<T> {
     id: T,
 }
 
 #[derive(Serialize)]
-struct Name<T> {
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub(super) struct Name<T> {
     name: T,
 }
 
 #[derive(Serialize)]
-struct Code<T> {
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub(super) struct Code<T> {
     code: T,
 }
 

@@ -14,6 +14,7 @@ use crate::Source;
 /// ```
 #[derive(Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MethodSupport {
     pub(crate) protocol: AuthProtocol,
     pub(crate) method: Method,

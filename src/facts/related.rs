@@ -21,6 +21,7 @@ use super::{AuthProtocol, CertificateFact, Cloud, Endpoint, EventChannel, Servic
 /// ```
 #[derive(Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Related {
     pub(crate) settings: &'static [Setting],
     pub(crate) services: &'static [Service],

@@ -6,6 +6,7 @@ use crate::Source;
 /// A setting's value in one cloud.
 #[derive(Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CloudValue {
     pub(crate) cloud: Cloud,
     pub(crate) value: &'static str,

@@ -106,6 +106,7 @@ fn emit_info_struct(out: &mut Output, spec: &EnumSpec) {
         spec.name
     ));
     out.line("#[cfg_attr(feature = \"serde\", derive(serde::Serialize))]");
+    out.line("#[cfg_attr(feature = \"schema\", derive(schemars::JsonSchema))]");
     out.block(
         format!("pub(crate) struct {} {{", spec.info.0),
         "}",
@@ -122,11 +123,28 @@ fn emit_info_struct(out: &mut Output, spec: &EnumSpec) {
                         field.serde
                     ));
                 }
+                if let Some(schema) = schema_with(field.serde) {
+                    out.line(format!(
+                        "#[cfg_attr(feature = \"schema\", schemars(with = \"{schema}\"))]"
+                    ));
+                }
                 out.line(format!("pub(crate) {}: {},", field.name, field.ty));
             }
         },
     );
     out.blank();
+}
+
+/// The JSON Schema type of a field written by a `serialize_with` helper (ids as strings, pairs
+/// as an object), which schemars cannot see through; `None` when the field's own type says it.
+fn schema_with(serde: &str) -> Option<&'static str> {
+    if serde.contains("_ids\"") {
+        Some("Vec<String>")
+    } else if serde.contains("serde_impls::pairs") {
+        Some("std::collections::BTreeMap<String, String>")
+    } else {
+        None
+    }
 }
 
 /// One public getter per field that has one: its doc, `#[must_use]`, `self.info().field`.

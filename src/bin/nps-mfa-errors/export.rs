@@ -16,6 +16,15 @@ pub enum Format {
     Csv,
     /// One section per category, one table row per entry.
     Markdown,
+    /// KQL `let` statements for Sentinel / Log Analytics / Data Explorer: the
+    /// `NpsMfaErrorCodes` datatable and the `NpsMfaErrorTriage` function.
+    Kql,
+    /// A lookup table: one row per code, one line per row (Sentinel watchlist, Splunk lookup).
+    LookupCsv,
+    /// One JSON document per line, one per code (an Elastic enrich index).
+    Ndjson,
+    /// The JSON Schema of the `json` export, generated from its types.
+    JsonSchema,
 }
 
 #[derive(Debug, clap::Args)]
@@ -41,6 +50,18 @@ pub fn run(args: &Args) -> io::Result<Outcome> {
         }
         Format::Csv => out.write_all(&csv_bytes()?)?,
         Format::Markdown => write_markdown(&mut out)?,
+        Format::Kql => out.write_all(export::kql().as_bytes())?,
+        Format::LookupCsv => out.write_all(export::lookup_csv().as_bytes())?,
+        Format::JsonSchema => {
+            serde_json::to_writer_pretty(&mut out, &export::json_schema())?;
+            writeln!(out)?;
+        }
+        Format::Ndjson => {
+            for row in export::lookup_rows() {
+                serde_json::to_writer(&mut out, &row)?;
+                writeln!(out)?;
+            }
+        }
     }
     out.flush()?;
     Ok(Outcome::Found)

@@ -11,6 +11,7 @@ mod list;
 mod output;
 mod protocols;
 mod scan;
+mod serve;
 mod settings;
 
 use std::process::ExitCode;
@@ -32,7 +33,8 @@ enum Command {
     Explain(explain::Args),
     /// List every documented code, one per line.
     List(list::Args),
-    /// Write the whole catalog as JSON, YAML, CSV or Markdown.
+    /// Write the whole catalog as JSON, YAML, CSV or Markdown, or as SIEM lookups (KQL, a
+    /// lookup CSV, NDJSON).
     Export(export::Args),
     /// List the extension's registry settings: values, defaults, per-cloud values, codes.
     Settings(settings::Args),
@@ -43,6 +45,8 @@ enum Command {
     /// Find every documented code and message in logs (files, folders, or stdin) and report
     /// them grouped by code.
     Scan(scan::Args),
+    /// Serve the JSON API and web pages a support dashboard embeds (until Ctrl-C).
+    Serve(serve::Args),
 }
 
 /// How a command ended, as the process exit code.
@@ -73,6 +77,7 @@ fn main() -> ExitCode {
         Command::Endpoints(args) => endpoints::run(&args),
         Command::Protocols(args) => protocols::run(&args),
         Command::Scan(args) => scan::run(&args),
+        Command::Serve(args) => serve::run(&args),
     };
     match result {
         Ok(outcome) => outcome.into(),

@@ -1,0 +1,170 @@
+//! The JSON API under `/api/v1`: codes, explain, the catalog and its JSON Schema.
+
+use std::sync::{Arc, OnceLock};
+
+use axum::body::{Body, Bytes};
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::error::ApiError;
+use super::router::AppState;
+use super::scan::{scan as scan_upload, spool, upload_name, ScanFailure};
+use crate::export::{self, CodeRecord};
+use crate::scan::report::Summary;
+use crate::{Cloud, ErrorCode};
+
+/// `GET /healthz`.
+pub(super) async fn healthz() -> &'static str {
+    "ok\n"
+}
+
+/// `GET /api/v1/codes`: every code in catalog order, short form.
+pub(super) async fn codes() -> Response {
+    static BODY: OnceLock<Bytes> = OnceLock::new();
+    json_bytes(BODY.get_or_init(|| {
+        let codes: Vec<Value> = ErrorCode::all()
+            .map(|code| {
+                json!({
+                    "code": code,
+                    "category": code.category(),
+                    "message_keyed": code.is_message_keyed(),
+                    "summary": code.summary(),
+                    "api": format!("/api/v1/codes/{}", code.as_str()),
+                    "page": format!("/codes/{}", code.as_str()),
+                })
+            })
+            .collect();
+        Bytes::from(serde_json::to_vec(&codes).unwrap_or_default())
+    }))
+}
+
+/// Finds a code in any case, or says which code was probably meant.
+pub(super) fn find_code(input: &str) -> Result<ErrorCode, crate::UnknownCode> {
+    input
+        .parse::<ErrorCode>()
+        .or_else(|error| ErrorCode::from_code_ignore_case(input).ok_or(error))
+}
+
+/// `GET /api/v1/codes/{code}`: the code's record exactly as in the catalog's `codes[]`.
+pub(super) async fn code(path: Result<Path<String>, PathRejection>) -> Result<Response, ApiError> {
+    let Path(input) = path.map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, e.body_text()))?;
+    let code = find_code(&input).map_err(|e| ApiError::unknown(&e))?;
+    // The records never change: serialized once, on first use.
+    static BODIES: OnceLock<Vec<Bytes>> = OnceLock::new();
+    let bodies = BODIES.get_or_init(|| {
+        ErrorCode::all()
+            .map(|c| Bytes::from(serde_json::to_vec(&CodeRecord(c)).unwrap_or_default()))
+            .collect()
+    });
+    let index = ErrorCode::all().position(|c| c == code).unwrap_or(0);
+    Ok(json_bytes(&bodies[index]))
+}
+
+/// The query string of `GET /api/v1/explain`.
+#[derive(Debug, Deserialize)]
+pub(super) struct ExplainParams {
+    q: Option<String>,
+    cloud: Option<String>,
+}
+
+/// `GET /api/v1/explain?q=…[&cloud=public|government|china]`: the `explain --json` document.
+pub(super) async fn explain(
+    params: Result<Query<ExplainParams>, QueryRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let Query(params) = params.map_err(|e| {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            format!("malformed query string: {}", e.body_text()),
+        )
+    })?;
+    let query = params.q.as_deref().map(str::trim).unwrap_or("");
+    if query.is_empty() {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "missing query: add ?q= with a code, a log message, a setting or a symptom",
+        ));
+    }
+    let cloud = parse_cloud(params.cloud.as_deref())?;
+    super::explain(query, cloud)
+        .map(Json)
+        .map_err(|e| ApiError::unknown(&e))
+}
+
+/// A cloud name from a query string; public when absent.
+pub(super) fn parse_cloud(input: Option<&str>) -> Result<Cloud, ApiError> {
+    match input.map(str::trim) {
+        None | Some("") => Ok(Cloud::Public),
+        Some(name) => name.parse::<Cloud>().map_err(|e| {
+            let mut error = ApiError::new(StatusCode::BAD_REQUEST, e.to_string());
+            error.input = Some(name.to_owned());
+            error.suggestion = e.suggestion().map(|s| s.to_string());
+            error
+        }),
+    }
+}
+
+/// `GET /api/v1/catalog`: the whole export document.
+pub(super) async fn catalog() -> Response {
+    static BODY: OnceLock<Bytes> = OnceLock::new();
+    json_bytes(
+        BODY.get_or_init(|| {
+            Bytes::from(serde_json::to_vec(&export::catalog()).unwrap_or_default())
+        }),
+    )
+}
+
+/// `GET /api/v1/schema`: the JSON Schema of the catalog document.
+pub(super) async fn schema() -> Response {
+    static BODY: OnceLock<Bytes> = OnceLock::new();
+    json_bytes(BODY.get_or_init(|| {
+        Bytes::from(serde_json::to_vec(&export::json_schema()).unwrap_or_default())
+    }))
+}
+
+/// Any other path under `/api`: a JSON 404.
+pub(super) async fn not_found(uri: axum::http::Uri) -> ApiError {
+    let mut error = ApiError::new(
+        StatusCode::NOT_FOUND,
+        "no such API path; see /api/v1/codes, /api/v1/codes/{code}, /api/v1/explain?q=, \
+         /api/v1/scan, /api/v1/catalog, /api/v1/schema",
+    );
+    error.input = Some(uri.path().to_owned());
+    error
+}
+
+/// A cached JSON body.
+pub(super) fn json_bytes(body: &Bytes) -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], body.clone()).into_response()
+}
+
+/// The query string of `POST /api/v1/scan`.
+#[derive(Debug, Deserialize)]
+pub(super) struct ScanParams {
+    name: Option<String>,
+}
+
+/// `POST /api/v1/scan[?name=FILE]` with the raw log, export or bundle as the body: the
+/// `scan --summary-json` document.
+pub(super) async fn scan(
+    State(state): State<Arc<AppState>>,
+    params: Result<Query<ScanParams>, QueryRejection>,
+    body: Body,
+) -> Result<Json<Summary>, ApiError> {
+    let Query(params) = params.map_err(|e| {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            format!("malformed query string: {}", e.body_text()),
+        )
+    })?;
+    let name = upload_name(params.name.as_deref());
+    let failed = |f: ScanFailure| ApiError::new(f.status, f.message);
+    let upload = spool(body.into_data_stream(), name, state.max_body)
+        .await
+        .map_err(failed)?;
+    scan_upload(&state, upload).await.map(Json).map_err(failed)
+}

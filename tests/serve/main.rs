@@ -1,0 +1,13 @@
+//! The `serve` subcommand against a real listening server, its pages in Chromium, and the
+//! SIEM exports checked by the engines' own tools.
+
+mod api;
+mod browser;
+mod hostile;
+mod kql;
+mod limits;
+mod lookup;
+mod scan;
+mod schema;
+mod support;
+mod webdriver;
