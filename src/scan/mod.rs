@@ -325,8 +325,16 @@ impl Scanner {
 
 /// Every file under `path` (the path itself if it is a file), in name order. Links to files
 /// are followed; links to folders inside a folder are not, so a link loop cannot recurse
-/// forever.
+/// forever. FIFOs, sockets and devices found inside a folder are left out (reading one could
+/// wait forever); see [`walk`] to learn which.
 pub fn files_under(path: &Path, errors: &mut Vec<ScanError>) -> Vec<PathBuf> {
+    walk(path, errors, &mut vec![])
+}
+
+/// [`files_under`], also giving in `skipped` the FIFOs, sockets and devices (or links to them)
+/// left out of a folder. `path` itself is always given back, whatever it is: a FIFO named
+/// explicitly is read.
+pub fn walk(path: &Path, errors: &mut Vec<ScanError>, skipped: &mut Vec<PathBuf>) -> Vec<PathBuf> {
     let mut files = vec![];
     let mut pending = vec![path.to_path_buf()];
     while let Some(next) = pending.pop() {
@@ -349,6 +357,7 @@ pub fn files_under(path: &Path, errors: &mut Vec<ScanError>) -> Vec<PathBuf> {
                     kind: error.into(),
                 }),
             },
+            Ok(meta) if !meta.is_file() && next != path => skipped.push(next),
             Ok(_) => files.push(next),
             Err(error) => errors.push(ScanError {
                 path: Some(next),
