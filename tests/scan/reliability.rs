@@ -170,3 +170,16 @@ fn random_bytes_named_evtx_get_a_hint() {
         summary.notes
     );
 }
+
+#[test]
+fn one_event_with_thirty_thousand_distinct_codes_reports_each_once() {
+    // Quadratic work per event (a search through the event's findings for each code) made
+    // this take minutes; it must cost about as much as reading it.
+    let tokens: String = (0..30_000)
+        .map(|i| format!("ErrorCode:: T{i:05}X "))
+        .collect();
+    let csv = format!("\"Message\",\"Id\"\n\"{tokens} ErrorCode:: T00000X\",\"1\"\n");
+    let findings = scan_bytes(csv.as_bytes());
+    assert_eq!(findings.len(), 30_000);
+    assert_eq!(findings[29_999].code.as_str(), "T29999X");
+}
