@@ -86,6 +86,16 @@ impl Matcher {
         Matcher { automaton, kinds }
     }
 
+    /// The length of the longest pattern: a hit never spans more bytes.
+    pub(crate) fn max_pattern_len(&self) -> usize {
+        self.automaton.max_pattern_len()
+    }
+
+    /// True when what the hit stands for reads on after it (the token after `ErrorCode::`).
+    pub(crate) fn reads_on(&self, hit: &Hit) -> bool {
+        matches!(self.kinds[hit.pattern as usize], Kind::ErrorCodeMarker)
+    }
+
     /// The pattern occurrences in `haystack` (leftmost-longest, so a code is not also found
     /// inside a longer code), as absolute offsets. `scratch` holds the lower-cased copy the
     /// automaton searches; reusing it across calls avoids an allocation per read.

@@ -250,28 +250,31 @@ impl Scanner {
             );
         }
         let input = Cursor::new(head).chain(decoded);
-        let text_scan = |input: &mut dyn Read, layout, origin, sink: &mut dyn FnMut(Finding)| {
-            text::scan(
-                &self.matcher,
-                input,
-                layout,
-                file.clone(),
-                self.read_size,
-                origin,
-                sink,
-            )
-        };
+        let bytes = self.dispatch(input, format, file, sink, &mut notes)?;
+        Ok(InputSummary {
+            format,
+            bytes,
+            notes,
+        })
+    }
+
+    /// Scans decoded input as `format`; a structured reader that stops hands the rest to the
+    /// text scan.
+    fn dispatch<R: Read>(
+        &self,
+        input: R,
+        format: InputFormat,
+        file: Option<Arc<str>>,
+        sink: &mut dyn FnMut(Finding),
+        notes: &mut Vec<String>,
+    ) -> Result<u64, ScanErrorKind> {
+        let (matcher, read_size) = (&self.matcher, self.read_size);
         let ending = match format {
-            InputFormat::Xml => xml_export::scan_xml(
-                &self.matcher,
-                input,
-                self.read_size,
-                file.clone(),
-                sink,
-                &mut notes,
-            )?,
+            InputFormat::Xml => {
+                xml_export::scan_xml(matcher, input, read_size, file.clone(), sink, notes)?
+            }
             InputFormat::Csv => {
-                csv_export::scan_csv(&self.matcher, input, self.read_size, file.clone(), sink)?
+                csv_export::scan_csv(matcher, input, read_size, file.clone(), sink)?
             }
             InputFormat::PlainText | InputFormat::EventViewerText | InputFormat::WevtutilText => {
                 let layout = match format {
@@ -279,27 +282,36 @@ impl Scanner {
                     InputFormat::WevtutilText => Layout::Wevtutil,
                     _ => Layout::Plain,
                 };
-                let mut input = input;
-                Ending::Complete(text_scan(&mut input, layout, (0, 1), sink)?)
+                let origin = (0, 1);
+                return Ok(text::scan(
+                    matcher, input, layout, file, read_size, origin, sink, notes,
+                )?);
             }
         };
-        let bytes = match ending {
-            Ending::Complete(bytes) => bytes,
+        match ending {
+            Ending::Complete(bytes) => Ok(bytes),
             Ending::Rest(rest) => {
-                let mut input = Cursor::new(rest.replay).chain(rest.reader);
-                let bytes = text_scan(&mut input, Layout::Plain, (rest.offset, rest.line), sink)?;
+                let input = Cursor::new(rest.replay).chain(rest.reader);
+                let origin = (rest.offset, rest.line);
+                let bytes = text::scan(
+                    matcher,
+                    input,
+                    Layout::Plain,
+                    file,
+                    read_size,
+                    origin,
+                    sink,
+                    notes,
+                )?;
                 match rest.why {
-                    Ok(error) => return Err(error),
-                    Err(note) => notes.push(note),
+                    Ok(error) => Err(error),
+                    Err(note) => {
+                        notes.push(note);
+                        Ok(bytes)
+                    }
                 }
-                bytes
             }
-        };
-        Ok(InputSummary {
-            format,
-            bytes,
-            notes,
-        })
+        }
     }
 
     /// Scans a file, or every file under a folder (recursively, in name order), calling

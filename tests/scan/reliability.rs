@@ -183,3 +183,41 @@ fn one_event_with_thirty_thousand_distinct_codes_reports_each_once() {
     assert_eq!(findings.len(), 30_000);
     assert_eq!(findings[29_999].code.as_str(), "T29999X");
 }
+
+#[test]
+fn codes_across_every_piece_boundary_offset_are_kept() {
+    // A line longer than 64 KiB is scanned in 64 KiB pieces; a code across a cut, at any offset,
+    // and the token after an `ErrorCode::` marker just before a cut, are still found.
+    const PIECE: usize = 64 * 1024;
+    let code = b"ESTS_TOKEN_ERROR";
+    for shift in 0..=code.len() {
+        let mut line = vec![b'x'; 2 * PIECE + 100];
+        line[0] = b'2';
+        let at = PIECE - shift;
+        line[at - 1] = b' ';
+        line[at..at + code.len()].copy_from_slice(code);
+        line[at + code.len()] = b' ';
+        let marker = b" ErrorCode:: NEW_TOKEN_X ";
+        let m = 2 * PIECE - 14;
+        line[m..m + marker.len()].copy_from_slice(marker);
+        line.push(b'\n');
+        for read_size in [7, 4096, PIECE + 3, 1 << 20] {
+            let found = scan_bytes_with(read_size, &line);
+            assert_eq!(
+                codes(&found),
+                ["ESTS_TOKEN_ERROR", "NEW_TOKEN_X"],
+                "shift {shift}, read size {read_size}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_line_scanned_in_pieces_says_so() {
+    let mut line = vec![b'y'; 200 * 1024];
+    line.extend_from_slice(b" ErrorCode:: UserNotFound\n");
+    let (findings, result) = scan_named("long.log", &line);
+    assert_eq!(codes(&findings), ["UserNotFound"]);
+    let notes = result.unwrap().notes;
+    assert!(notes.iter().any(|n| n.contains("in pieces")), "{notes:?}");
+}
