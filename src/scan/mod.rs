@@ -4,8 +4,9 @@
 //! AuthZAdminCh channels as text (Event Viewer "Save As", `wevtutil qe /f:text`), XML
 //! (`wevtutil qe /f:xml`) or CSV (`Get-WinEvent | Export-Csv`), plain log text, or a whole
 //! folder such as an unzipped `C:\NPS` support bundle. The format is recognised by content;
-//! UTF-16 with a byte-order mark (what Windows writes) is decoded; invalid UTF-8 is replaced,
-//! never fatal.
+//! UTF-16 with or without a byte-order mark (what Windows writes) is decoded, judged chunk by
+//! chunk, so a file that changes encoding or loses a byte keeps the rest; invalid UTF-8 is
+//! replaced, never fatal.
 //!
 //! You get one [`Finding`] per code per event (an event that repeats its code counts once;
 //! indented and `Trace ID:` / `Correlation ID:` / `Timestamp:` lines belong to the event above),
@@ -33,6 +34,7 @@
 
 mod context;
 mod csv_export;
+mod decode;
 mod finding;
 mod matcher;
 pub mod report;
@@ -222,24 +224,10 @@ impl Scanner {
         if raw_head.starts_with(b"ElfFile\0") {
             return Err(ScanErrorKind::BinaryEventLog);
         }
-        let encoding = utf16_without_bom(&raw_head);
-        let has_bom = raw_head.starts_with(&[0xEF, 0xBB, 0xBF])
-            || raw_head.starts_with(&[0xFF, 0xFE])
-            || raw_head.starts_with(&[0xFE, 0xFF]);
         let raw = Cursor::new(raw_head).chain(reader);
-        // UTF-8 without a byte-order mark (most logs) is read as it is, without a decoding copy.
-        let mut decoded: Box<dyn Read + '_> = if has_bom || encoding.is_some() {
-            Box::new(
-                encoding_rs_io::DecodeReaderBytesBuilder::new()
-                    .encoding(encoding)
-                    .bom_sniffing(true)
-                    .utf8_passthru(true)
-                    .strip_bom(true)
-                    .build(raw),
-            )
-        } else {
-            Box::new(raw)
-        };
+        // Encoding is judged chunk by chunk; UTF-8 without zero bytes (most logs) is passed
+        // through as it is.
+        let mut decoded = decode::ChunkDecoder::new(raw);
         let head = read_head(&mut decoded, SNIFF_BYTES)?;
         let format = detect(&head);
         let mut notes = vec![];
@@ -389,30 +377,6 @@ fn read_head(reader: &mut impl Read, limit: usize) -> io::Result<Vec<u8>> {
     let mut head = Vec::with_capacity(limit);
     reader.take(limit as u64).read_to_end(&mut head)?;
     Ok(head)
-}
-
-/// UTF-16 without a byte-order mark, recognised by the zero bytes of ASCII text.
-fn utf16_without_bom(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    if head.len() < 8 || head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
-        return None;
-    }
-    let sample = &head[..head.len().min(512) & !1];
-    let pairs = sample.len() / 2;
-    let zero_odd = sample
-        .chunks_exact(2)
-        .filter(|p| p[1] == 0 && p[0] != 0)
-        .count();
-    let zero_even = sample
-        .chunks_exact(2)
-        .filter(|p| p[0] == 0 && p[1] != 0)
-        .count();
-    if zero_odd * 10 >= pairs * 9 {
-        Some(encoding_rs::UTF_16LE)
-    } else if zero_even * 10 >= pairs * 9 {
-        Some(encoding_rs::UTF_16BE)
-    } else {
-        None
-    }
 }
 
 /// Recognises the format from the first decoded bytes.

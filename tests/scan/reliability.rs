@@ -221,3 +221,44 @@ fn a_line_scanned_in_pieces_says_so() {
     let notes = result.unwrap().notes;
     assert!(notes.iter().any(|n| n.contains("in pieces")), "{notes:?}");
 }
+
+fn lines(code: &str, n: usize) -> String {
+    (0..n).map(|_| format!("{}\n", line(code))).collect()
+}
+
+#[test]
+fn bom_less_utf16_that_starts_with_non_latin_text_is_decoded() {
+    let text = format!(
+        "{}\n{}",
+        "Журнал_событий_сервера_политики_сети".repeat(20),
+        lines("UserNotFound", 30)
+    );
+    let findings = scan_bytes(&utf16le(&text, false));
+    assert_eq!(findings.len(), 30);
+    assert_eq!(findings[0].user.as_deref(), Some("alice@contoso.com"));
+}
+
+#[test]
+fn utf16_that_loses_a_byte_midway_keeps_the_rest() {
+    let mut bytes = utf16le(&lines("UserNotFound", 200), true);
+    bytes.remove(bytes.len() / 2 + 1);
+    let findings = scan_bytes(&bytes);
+    assert!(findings.len() >= 198, "{} of 200", findings.len());
+    assert!(codes(&findings).iter().all(|c| *c == "UserNotFound"));
+}
+
+#[test]
+fn a_file_that_switches_encoding_keeps_every_part() {
+    let mut bytes = lines("UserNotFound", 50).into_bytes();
+    bytes.extend(utf16le(&lines("InvalidSession", 50), false));
+    bytes.extend(lines("TenantIsBlocked", 50).into_bytes());
+    let findings = scan_bytes(&bytes);
+    let count = |code: &str| codes(&findings).iter().filter(|c| **c == code).count();
+    assert_eq!(count("UserNotFound"), 50);
+    assert!(count("InvalidSession") >= 49, "{}", count("InvalidSession"));
+    assert!(
+        count("TenantIsBlocked") >= 49,
+        "{}",
+        count("TenantIsBlocked")
+    );
+}
