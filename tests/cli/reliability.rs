@@ -60,20 +60,19 @@ fn escape_sequences_from_logs_and_file_names_are_shown_escaped_in_the_text_repor
 
 #[test]
 fn json_lines_keep_control_characters_losslessly() {
-    let log = ext_line(
-        "2026-11-20 09:00:00",
-        "\u{1b}[2Jbob@contoso.com",
-        "ESTS_TOKEN_ERROR",
-    );
+    let user = "\u{1b}[2J\u{9b}2J\u{202e}bob@contoso.com";
+    let log = ext_line("2026-11-20 09:00:00", user, "ESTS_TOKEN_ERROR");
     let output = cli()
         .args(["scan", "--json", "-"])
         .write_stdin(log)
         .output()
         .unwrap();
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(!stdout.contains('\u{1b}'), "raw escape in JSON: {stdout:?}");
+    for raw in ['\u{1b}', '\u{9b}', '\u{202e}'] {
+        assert!(!stdout.contains(raw), "raw {raw:?} in JSON: {stdout:?}");
+    }
     let finding: Value = serde_json::from_str(stdout.trim()).unwrap();
-    assert_eq!(finding["user"], "\u{1b}[2Jbob@contoso.com");
+    assert_eq!(finding["user"], user);
 }
 
 #[test]

@@ -13,7 +13,7 @@ use nps_mfa_errors::scan::report::{FileTotal, Group, Report};
 use nps_mfa_errors::scan::{walk, Finding, FoundCode, InputFormat, ScanError, Scanner};
 use nps_mfa_errors::ErrorCode;
 
-use crate::output::{escape, truncate, warn, wrap, CODE, DIM, HEADING};
+use crate::output::{escape, json_safe, truncate, warn, wrap, CODE, DIM, HEADING};
 use crate::Outcome;
 
 #[derive(Debug, clap::Args)]
@@ -107,10 +107,9 @@ pub fn run(args: &Args) -> io::Result<Outcome> {
         errors,
     } = totals;
     if args.summary_json {
-        out.write(|w| {
-            serde_json::to_writer_pretty(&mut *w, &report.summary(&errors))?;
-            writeln!(w)
-        })?;
+        let json =
+            serde_json::to_string_pretty(&report.summary(&errors)).map_err(io::Error::other)?;
+        out.write(|w| writeln!(w, "{}", json_safe(json)))?;
     }
     out.write(|w| w.flush())?;
     if !args.json && !args.summary_json && !out.closed {
@@ -271,13 +270,15 @@ fn scan_input(
 /// A lossy file name is flagged (`"file_lossy": true`).
 fn json_line(finding: &Finding, lossy: bool) -> io::Result<String> {
     if !lossy {
-        return serde_json::to_string(finding).map_err(io::Error::other);
+        return serde_json::to_string(finding)
+            .map(json_safe)
+            .map_err(io::Error::other);
     }
     let mut value = serde_json::to_value(finding).map_err(io::Error::other)?;
     if let Some(object) = value.as_object_mut() {
         object.insert("file_lossy".to_owned(), serde_json::Value::Bool(true));
     }
-    Ok(value.to_string())
+    Ok(json_safe(value.to_string()))
 }
 
 /// The grouped report as text: one block per code, then the inputs.
