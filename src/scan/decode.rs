@@ -112,8 +112,13 @@ impl<R: Read> ChunkDecoder<R> {
             } else {
                 self.raw.len() / UNIT * UNIT
             };
-            self.out.extend_from_slice(&self.raw[..usable]);
-            self.raw.drain(..usable);
+            if usable == self.raw.len() {
+                // `out` is empty here: hand the chunk over without copying it.
+                std::mem::swap(&mut self.out, &mut self.raw);
+            } else {
+                self.out.extend_from_slice(&self.raw[..usable]);
+                self.raw.drain(..usable);
+            }
             return;
         }
         // Units in one encoding are decoded together, from `run`.
