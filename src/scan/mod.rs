@@ -4,8 +4,9 @@
 //! AuthZAdminCh channels as text (Event Viewer "Save As", `wevtutil qe /f:text`), XML
 //! (`wevtutil qe /f:xml`) or CSV (`Get-WinEvent | Export-Csv`), plain log text, or a whole
 //! folder such as an unzipped `C:\NPS` support bundle. The format is recognised by content;
-//! UTF-16 with a byte-order mark (what Windows writes) is decoded; invalid UTF-8 is replaced,
-//! never fatal.
+//! UTF-16 with or without a byte-order mark (what Windows writes) is decoded, judged chunk by
+//! chunk, so a file that changes encoding or loses a byte keeps the rest; invalid UTF-8 is
+//! replaced, never fatal.
 //!
 //! You get one [`Finding`] per code per event (an event that repeats its code counts once;
 //! indented and `Trace ID:` / `Correlation ID:` / `Timestamp:` lines belong to the event above),
@@ -32,19 +33,23 @@
 //! [`report`] groups findings by code (what the CLI prints and `--summary-json` writes).
 
 mod context;
+mod csv_export;
+mod decode;
 mod finding;
 mod matcher;
 pub mod report;
 mod structured;
 mod text;
+mod xml_export;
 
 use std::fs::File;
-use std::io::{self, BufReader, Cursor, Read};
+use std::io::{self, Cursor, Read};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 pub use finding::{Finding, FoundCode};
 use matcher::Matcher;
+use structured::Ending;
 use text::Layout;
 
 /// The formats a scan recognises by content.
@@ -78,13 +83,17 @@ impl InputFormat {
 }
 
 /// What one input was, once scanned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct InputSummary {
     /// The format recognised.
     pub format: InputFormat,
     /// Bytes of text scanned (after decoding).
     pub bytes: u64,
+    /// What the user should know about how the input was read, one sentence each: the rest
+    /// of an export read as text because it did not parse, an over-long event scanned in
+    /// pieces, a file named `.evtx` that is not an event log. Nothing was lost to these.
+    pub notes: Vec<String>,
 }
 
 /// Why an input could not be scanned (or not to its end).
@@ -108,13 +117,23 @@ pub enum ScanErrorKind {
     /// A binary `.evtx` event log, which this tool does not parse.
     #[error("binary event log (.evtx): export it as XML or text (wevtutil qe <channel> /f:xml, or Event Viewer > Save As) and scan the export")]
     BinaryEventLog,
-    /// The XML export is malformed; the events before the problem were scanned.
-    #[error("malformed XML at line {line}: {message}; the events before it were scanned")]
+    /// The XML export is malformed; the events before the problem were scanned, and the rest
+    /// was scanned as text.
+    #[error("malformed XML at line {line}: {message}")]
     Xml {
         /// Line of the problem.
         line: u64,
         /// The parser's message.
         message: String,
+    },
+    /// The export ends inside an event (copied or written only in part); that event's findings
+    /// were kept.
+    #[error("{format} export cut off: it ends inside the event that starts at line {line} (the findings of that event were kept); export it again in full")]
+    CutOff {
+        /// `XML` or `CSV`.
+        format: &'static str,
+        /// Line where the unfinished event starts.
+        line: u64,
     },
     /// The CSV export is malformed; the records before the problem were scanned.
     #[error("malformed CSV{}: {message}; the records before it were scanned", line.map(|l| format!(" at line {l}")).unwrap_or_default())]
@@ -205,45 +224,82 @@ impl Scanner {
         if raw_head.starts_with(b"ElfFile\0") {
             return Err(ScanErrorKind::BinaryEventLog);
         }
-        let encoding = utf16_without_bom(&raw_head);
-        let has_bom = raw_head.starts_with(&[0xEF, 0xBB, 0xBF])
-            || raw_head.starts_with(&[0xFF, 0xFE])
-            || raw_head.starts_with(&[0xFE, 0xFF]);
         let raw = Cursor::new(raw_head).chain(reader);
-        // UTF-8 without a byte-order mark (most logs) is read as it is, without a decoding copy.
-        let mut decoded: Box<dyn Read + '_> = if has_bom || encoding.is_some() {
-            Box::new(
-                encoding_rs_io::DecodeReaderBytesBuilder::new()
-                    .encoding(encoding)
-                    .bom_sniffing(true)
-                    .utf8_passthru(true)
-                    .strip_bom(true)
-                    .build(raw),
-            )
-        } else {
-            Box::new(raw)
-        };
+        // Encoding is judged chunk by chunk; UTF-8 without zero bytes (most logs) is passed
+        // through as it is.
+        let mut decoded = decode::ChunkDecoder::new(raw);
         let head = read_head(&mut decoded, SNIFF_BYTES)?;
         let format = detect(&head);
+        let mut notes = vec![];
+        if file.as_deref().is_some_and(named_evtx) {
+            notes.push(
+                "named .evtx but not a Windows event log (no ElfFile signature): scanned as text"
+                    .to_owned(),
+            );
+        }
         let input = Cursor::new(head).chain(decoded);
-        let bytes = match format {
-            InputFormat::Xml => structured::scan_xml(
-                &self.matcher,
-                BufReader::with_capacity(self.read_size, input),
-                file,
-                sink,
-            )?,
-            InputFormat::Csv => structured::scan_csv(&self.matcher, input, file, sink)?,
+        let bytes = self.dispatch(input, format, file, sink, &mut notes)?;
+        Ok(InputSummary {
+            format,
+            bytes,
+            notes,
+        })
+    }
+
+    /// Scans decoded input as `format`; a structured reader that stops hands the rest to the
+    /// text scan.
+    fn dispatch<R: Read>(
+        &self,
+        input: R,
+        format: InputFormat,
+        file: Option<Arc<str>>,
+        sink: &mut dyn FnMut(Finding),
+        notes: &mut Vec<String>,
+    ) -> Result<u64, ScanErrorKind> {
+        let (matcher, read_size) = (&self.matcher, self.read_size);
+        let ending = match format {
+            InputFormat::Xml => {
+                xml_export::scan_xml(matcher, input, read_size, file.clone(), sink, notes)?
+            }
+            InputFormat::Csv => {
+                csv_export::scan_csv(matcher, input, read_size, file.clone(), sink)?
+            }
             InputFormat::PlainText | InputFormat::EventViewerText | InputFormat::WevtutilText => {
                 let layout = match format {
                     InputFormat::EventViewerText => Layout::EventViewer,
                     InputFormat::WevtutilText => Layout::Wevtutil,
                     _ => Layout::Plain,
                 };
-                text::scan(&self.matcher, input, layout, file, self.read_size, sink)?
+                let origin = (0, 1);
+                return Ok(text::scan(
+                    matcher, input, layout, file, read_size, origin, sink, notes,
+                )?);
             }
         };
-        Ok(InputSummary { format, bytes })
+        match ending {
+            Ending::Complete(bytes) => Ok(bytes),
+            Ending::Rest(rest) => {
+                let input = Cursor::new(rest.replay).chain(rest.reader);
+                let origin = (rest.offset, rest.line);
+                let bytes = text::scan(
+                    matcher,
+                    input,
+                    Layout::Plain,
+                    file,
+                    read_size,
+                    origin,
+                    sink,
+                    notes,
+                )?;
+                match rest.why {
+                    Ok(error) => Err(error),
+                    Err(note) => {
+                        notes.push(note);
+                        Ok(bytes)
+                    }
+                }
+            }
+        }
     }
 
     /// Scans a file, or every file under a folder (recursively, in name order), calling
@@ -269,8 +325,16 @@ impl Scanner {
 
 /// Every file under `path` (the path itself if it is a file), in name order. Links to files
 /// are followed; links to folders inside a folder are not, so a link loop cannot recurse
-/// forever.
+/// forever. FIFOs, sockets and devices found inside a folder are left out (reading one could
+/// wait forever); see [`walk`] to learn which.
 pub fn files_under(path: &Path, errors: &mut Vec<ScanError>) -> Vec<PathBuf> {
+    walk(path, errors, &mut vec![])
+}
+
+/// [`files_under`], also giving in `skipped` the FIFOs, sockets and devices (or links to them)
+/// left out of a folder. `path` itself is always given back, whatever it is: a FIFO named
+/// explicitly is read.
+pub fn walk(path: &Path, errors: &mut Vec<ScanError>, skipped: &mut Vec<PathBuf>) -> Vec<PathBuf> {
     let mut files = vec![];
     let mut pending = vec![path.to_path_buf()];
     while let Some(next) = pending.pop() {
@@ -293,6 +357,7 @@ pub fn files_under(path: &Path, errors: &mut Vec<ScanError>) -> Vec<PathBuf> {
                     kind: error.into(),
                 }),
             },
+            Ok(meta) if !meta.is_file() && next != path => skipped.push(next),
             Ok(_) => files.push(next),
             Err(error) => errors.push(ScanError {
                 path: Some(next),
@@ -303,34 +368,15 @@ pub fn files_under(path: &Path, errors: &mut Vec<ScanError>) -> Vec<PathBuf> {
     files
 }
 
+/// True for a name ending in `.evtx`, in any case.
+fn named_evtx(name: &str) -> bool {
+    name.len() >= 5 && name.as_bytes()[name.len() - 5..].eq_ignore_ascii_case(b".evtx")
+}
+
 fn read_head(reader: &mut impl Read, limit: usize) -> io::Result<Vec<u8>> {
     let mut head = Vec::with_capacity(limit);
     reader.take(limit as u64).read_to_end(&mut head)?;
     Ok(head)
-}
-
-/// UTF-16 without a byte-order mark, recognised by the zero bytes of ASCII text.
-fn utf16_without_bom(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    if head.len() < 8 || head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
-        return None;
-    }
-    let sample = &head[..head.len().min(512) & !1];
-    let pairs = sample.len() / 2;
-    let zero_odd = sample
-        .chunks_exact(2)
-        .filter(|p| p[1] == 0 && p[0] != 0)
-        .count();
-    let zero_even = sample
-        .chunks_exact(2)
-        .filter(|p| p[0] == 0 && p[1] != 0)
-        .count();
-    if zero_odd * 10 >= pairs * 9 {
-        Some(encoding_rs::UTF_16LE)
-    } else if zero_even * 10 >= pairs * 9 {
-        Some(encoding_rs::UTF_16BE)
-    } else {
-        None
-    }
 }
 
 /// Recognises the format from the first decoded bytes.
@@ -344,15 +390,18 @@ fn detect(head: &[u8]) -> InputFormat {
         return InputFormat::Xml;
     }
     let first_line = trimmed.split(|b| *b == b'\n').next().unwrap_or(b"");
-    let header_line = if first_line.starts_with(b"#TYPE") {
-        trimmed.split(|b| *b == b'\n').nth(1).unwrap_or(b"")
-    } else {
-        first_line
+    if first_line.starts_with(b"#TYPE") {
+        return InputFormat::Csv;
+    }
+    // A header row: its fields (not words inside them) name the columns. A log line that merely
+    // mentions "Message" and "Identity" next to a comma is not one.
+    let header = csv_export::header_fields(first_line);
+    let has = |names: &[&str]| {
+        header
+            .iter()
+            .any(|f| names.iter().any(|n| f.eq_ignore_ascii_case(n.as_bytes())))
     };
-    let has = |needle: &[u8]| memchr::memmem::find(header_line, needle).is_some();
-    if first_line.starts_with(b"#TYPE")
-        || (has(b",") && has(b"Message") && (has(b"TimeCreated") || has(b"Id")))
-    {
+    if header.len() >= 2 && has(&["Message"]) && has(&["TimeCreated", "Id", "EventID"]) {
         return InputFormat::Csv;
     }
     match Layout::detect(head) {
