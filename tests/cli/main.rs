@@ -13,6 +13,7 @@ use serde_json::Value;
 use nps_mfa_errors::{Category, ErrorCode, SCHEMA_VERSION};
 
 mod bad_usage;
+mod explain_anything;
 mod explain_codes;
 mod explain_json;
 mod explain_messages;
