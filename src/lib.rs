@@ -56,6 +56,7 @@ mod suggest;
 pub mod export;
 #[cfg(feature = "scan")]
 pub mod scan;
+pub mod search;
 #[cfg(feature = "serde")]
 mod serde_impls;
 

@@ -126,7 +126,8 @@ fn explain_json_of_a_miss_writes_an_error_document_and_exits_1() {
     let json: Value =
         serde_json::from_slice(&assert.get_output().stdout).expect("an error document on stdout");
     assert_eq!(json["input"], "ESTS_TOKEN_EROR");
-    assert_eq!(json["suggestions"][0]["code"], "ESTS_TOKEN_ERROR");
+    assert_eq!(json["suggestions"][0]["name"], "ESTS_TOKEN_ERROR");
+    assert_eq!(json["suggestions"][0]["kind"], "code");
     assert!(json["error"]
         .as_str()
         .is_some_and(|e| e.contains("did you mean")));

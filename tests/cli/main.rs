@@ -21,6 +21,7 @@ mod explain_unknown;
 mod export;
 mod facts;
 mod list;
+mod search;
 mod terminal_output;
 
 /// How many codes the documents list; the catalog must have every one.

@@ -6,12 +6,14 @@ use std::io::{self, IsTerminal, Read, Write};
 use nps_mfa_errors::export::{
     CertificateRecord, CodeRecord, EventChannelRecord, ProtocolRecord, SettingRecord, SymptomRecord,
 };
+use nps_mfa_errors::search::{search_limit, Target};
 use nps_mfa_errors::{Cloud, Entry, ErrorCode, MessageMatch, Related, Symptom, Wording};
 
 use crate::endpoints::write_endpoint;
 use crate::output::write_sources;
 use crate::output::{wrap, CODE, DIM, HEADING};
 use crate::protocols::write_matrix;
+use crate::search::write_targets as write_hits;
 use crate::settings::write_setting;
 use crate::Outcome;
 
@@ -83,6 +85,16 @@ fn write_found_json(
         Found::Scan(list) => findings::write_json(out, query, list, cloud),
         Found::Setting(setting) => write_fact_json(out, query, "setting", &SettingRecord(*setting)),
         Found::Symptom(symptom) => write_fact_json(out, query, "symptom", &SymptomRecord(*symptom)),
+        Found::Aadsts(code) => {
+            let value = serde_json::json!({
+                "query": query,
+                "matched_by": "aadsts",
+                "aadsts": code,
+                "url": findings::aadsts_url(code),
+            });
+            serde_json::to_writer_pretty(&mut *out, &value)?;
+            writeln!(out)
+        }
     }
 }
 
@@ -93,7 +105,22 @@ fn write_found_text(out: &mut impl Write, found: &Found, cloud: Cloud) -> io::Re
         Found::Scan(list) => findings::write_text(out, list, cloud),
         Found::Setting(setting) => write_setting(out, *setting),
         Found::Symptom(symptom) => write_symptom(out, *symptom, cloud),
+        Found::Aadsts(code) => write_aadsts(out, code),
     }
+}
+
+/// An Entra sign-in error: where Microsoft explains it, and how to find the extension's code.
+fn write_aadsts(out: &mut impl Write, code: &str) -> io::Result<()> {
+    writeln!(
+        out,
+        "{CODE}{code}{CODE:#}  {DIM}Microsoft Entra sign-in error{DIM:#}"
+    )?;
+    let text = "Not an NPS extension code: Microsoft Entra ID returned it, and the extension \
+                logs it inside the message of one of its own codes (paste the whole log line to \
+                see which). Microsoft explains it at:";
+    write!(out, "{}", wrap("", 0, text))?;
+    let url = findings::aadsts_url(code).unwrap_or_default();
+    writeln!(out, "{url}")
 }
 
 /// Bad usage: exits with clap's usage message and code 2.
@@ -114,39 +141,65 @@ fn nothing_to_explain(why: &str) -> ! {
         .exit()
 }
 
-/// Nothing found: the reason and the suggestions on stderr, and with `--json` an error
-/// document on stdout.
+/// Nothing found: the reason and the suggestions (the closest code, then what a keyword search
+/// finds) on stderr, and with `--json` an error document on stdout.
 fn write_miss(query: &str, json: bool) -> io::Result<Outcome> {
-    let suggestion = query::clean_name(query)
-        .parse::<ErrorCode>()
-        .err()
-        .and_then(|error| error.suggestion());
-    let hint = match suggestion {
-        Some(code) => format!("did you mean `{code}`?"),
-        None => "check the spelling, or paste the whole log line or event".to_owned(),
+    let suggestions = suggestions(query);
+    let hint = match suggestions.as_slice() {
+        [] => "check the spelling, or paste the whole log line or event".to_owned(),
+        [only] => format!("did you mean `{}`?", only.name()),
+        _ => "did you mean one of these?".to_owned(),
     };
     let error = format!(
         "`{}` is not a documented NPS extension error code or message, and no code or message \
          was found in it; {hint}",
         shorten(query)
     );
-    eprintln!("nps-mfa-errors: {error}");
+    let mut err = anstream::stderr().lock();
+    writeln!(err, "nps-mfa-errors: {error}")?;
+    if suggestions.len() > 1 {
+        let mut list = Vec::new();
+        write_hits(&mut list, &suggestions)?;
+        err.write_all(&list)?;
+    }
     if json {
-        let suggestions: Vec<_> = suggestion
-            .into_iter()
-            .map(|code| serde_json::json!({ "code": code, "summary": code.summary() }))
+        let list: Vec<_> = suggestions
+            .iter()
+            .map(|target| {
+                serde_json::json!({
+                    "kind": target.kind(),
+                    "name": target.name(),
+                    "summary": target.summary(),
+                })
+            })
             .collect();
-        let value = serde_json::json!({
-            "error": error,
-            "input": query,
-            "suggestions": suggestions,
-        });
+        let value = serde_json::json!({ "error": error, "input": query, "suggestions": list });
         let mut out = io::stdout().lock();
         serde_json::to_writer_pretty(&mut out, &value)?;
         writeln!(out)?;
         out.flush()?;
     }
     Ok(Outcome::NotFound)
+}
+
+/// The code closest to a misspelt one, then up to five entries a keyword search finds with
+/// every word of a short query.
+fn suggestions(query: &str) -> Vec<Target> {
+    let mut list: Vec<Target> = query::clean_name(query)
+        .parse::<ErrorCode>()
+        .err()
+        .and_then(|error| error.suggestion())
+        .map(Target::Code)
+        .into_iter()
+        .collect();
+    if query.split_whitespace().count() <= 8 {
+        for hit in search_limit(query, 5) {
+            if hit.matches_all() && !list.contains(&hit.target) {
+                list.push(hit.target);
+            }
+        }
+    }
+    list
 }
 
 /// The query as an error message quotes it: its first line, at most 100 characters.

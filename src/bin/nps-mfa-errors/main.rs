@@ -11,6 +11,7 @@ mod list;
 mod output;
 mod protocols;
 mod scan;
+mod search;
 mod settings;
 
 use std::process::ExitCode;
@@ -43,6 +44,8 @@ enum Command {
     /// Find every documented code and message in logs (files, folders, or stdin) and report
     /// them grouped by code.
     Scan(scan::Args),
+    /// Search codes, settings and symptoms by keywords ("number matching", "vpn fails").
+    Search(search::Args),
 }
 
 /// How a command ended, as the process exit code.
@@ -73,6 +76,7 @@ fn main() -> ExitCode {
         Command::Endpoints(args) => endpoints::run(&args),
         Command::Protocols(args) => protocols::run(&args),
         Command::Scan(args) => scan::run(&args),
+        Command::Search(args) => search::run(&args),
     };
     match result {
         Ok(outcome) => outcome.into(),

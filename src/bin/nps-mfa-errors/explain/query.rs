@@ -16,6 +16,8 @@ pub enum Found {
     Setting(Setting),
     /// A symptom phrase or question.
     Symptom(Symptom),
+    /// A Microsoft Entra sign-in error (`AADSTS` and digits), not a code of the extension.
+    Aadsts(String),
 }
 
 /// A code first (the query cleaned of quotes, punctuation and an `ErrorCode::` prefix), then a
@@ -27,6 +29,9 @@ pub fn find(query: &str) -> Option<Found> {
     }
     if let Some(setting) = setting_named(name) {
         return Some(Found::Setting(setting));
+    }
+    if is_aadsts(name) {
+        return Some(Found::Aadsts(name.to_ascii_uppercase()));
     }
     if let Some(found) = message_or_scan(query) {
         return Some(found);
@@ -71,6 +76,14 @@ pub fn clean_name(query: &str) -> &str {
             return name;
         }
     }
+}
+
+/// `AADSTS` and five to nine digits, in any case.
+fn is_aadsts(name: &str) -> bool {
+    name.get(..6)
+        .is_some_and(|head| head.eq_ignore_ascii_case("AADSTS"))
+        && (5..=9).contains(&name[6..].len())
+        && name[6..].bytes().all(|b| b.is_ascii_digit())
 }
 
 fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
