@@ -17,6 +17,7 @@ use crate::{suggest, Category, ErrorCode};
 /// assert!(error.to_string().contains("did you mean `HTTP_CONNECT_ERROR`?"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[error("`{input}` is not a documented NPS extension error code or message; {}", Hint(*suggestion))]
 pub struct UnknownCode {
     input: String,
@@ -66,6 +67,7 @@ impl Display for Hint {
 /// assert_eq!(error.suggestion(), Some(Category::UserError));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[error("`{input}` is not a category; {}", CategoryHint(*suggestion))]
 pub struct UnknownCategory {
     input: String,

@@ -7,6 +7,7 @@ use crate::{Entry, ErrorCode, UnknownCode, Wording};
 
 /// A documented message found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct MessageMatch {
     code: ErrorCode,
     entry: &'static Entry,
@@ -93,6 +94,8 @@ pub(crate) fn match_span(haystack: &str, segments: &[&str]) -> Option<(usize, us
 
 /// What [`lookup`] found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Lookup {
     /// The query is a code (in any case).

@@ -110,6 +110,7 @@ mod generated {
 /// assert!(error.to_string().contains("did you mean `IP_WHITELIST`?"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[error("`{input}` is not a documented {kind}; {}", Hint(*suggestion, kind))]
 pub struct UnknownName {
     kind: &'static str,

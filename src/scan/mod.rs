@@ -32,6 +32,8 @@
 mod context;
 mod finding;
 mod matcher;
+#[cfg(feature = "serde")]
+mod serde_impls;
 mod structured;
 mod text;
 

@@ -21,6 +21,7 @@ mod explain_unknown;
 mod export;
 mod facts;
 mod list;
+mod polish;
 mod search;
 mod terminal_output;
 
@@ -37,7 +38,8 @@ fn cli() -> Command {
     command
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
-        .env_remove("CLICOLOR");
+        .env_remove("CLICOLOR")
+        .env_remove("COLUMNS");
     command
 }
 

@@ -24,20 +24,21 @@ use query::Found;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
-Anything pasted works: a code in any case, quoted or with punctuation (`'ests-token-error'`), an
-`ErrorCode::` fragment, a whole log line or a multi-line event. When the text is more than one
-documented message, it is scanned and every finding is explained in order.
-
-Exit codes: 0 explained, 1 nothing found (suggestions on stderr, or a JSON error document with
---json), 2 bad usage or unreadable input.")]
+Anything pasted works: a code in any case, quoted or with punctuation \
+(`'ests-token-error'`), an `ErrorCode::` fragment, a whole log line or a multi-line \
+event. When the text is more than one documented message, it is scanned and every \
+finding is explained in order. A miss suggests the closest code and what `search` \
+finds; an AADSTS code points to Microsoft's page for it.\n\nExit codes: 0 explained, 1 nothing found \
+(suggestions on stderr, or a JSON error document with --json), 2 bad usage or \
+unreadable input.")]
 pub struct Args {
     /// A code in any case (`ests_token_error`), a message or a whole log line or event as
     /// logged, a registry setting (`ip_whitelist`), a symptom (`http connect errors`), or `-`
     /// (or nothing) to read it from standard input.
     query: Option<String>,
     /// The cloud whose endpoints and registry values to show with a code: public, government
-    /// or china.
-    #[arg(long, value_name = "CLOUD", default_value = "public")]
+    /// or china (any case; `gov` will do).
+    #[arg(long, value_name = "CLOUD", default_value = "public", value_parser = crate::values::cloud)]
     cloud: Cloud,
     /// Write JSON instead of text.
     #[arg(long)]

@@ -13,6 +13,7 @@ mod protocols;
 mod scan;
 mod search;
 mod settings;
+mod values;
 
 use std::process::ExitCode;
 
@@ -21,7 +22,16 @@ use clap::{Parser, Subcommand};
 /// Offline knowledge base of the NPS extension for Microsoft Entra multifactor authentication:
 /// every documented error code, its messages, its category and what to do about it.
 #[derive(Debug, Parser)]
-#[command(name = "nps-mfa-errors", version, about, max_term_width = 80)]
+#[command(
+    name = "nps-mfa-errors",
+    version,
+    about,
+    max_term_width = 80,
+    after_help = "\
+Exit codes: 0 found (or written), 1 nothing found (suggestions on stderr), 2 bad \
+usage or unreadable input (for scan: the other inputs are still scanned and \
+reported)."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -29,13 +39,15 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Explain a code (any case) or a message as it appears in a log.
+    /// Explain anything pasted: a code (any case, quoted), a message, a whole log line or
+    /// event, a registry setting or a symptom.
     Explain(explain::Args),
-    /// List every documented code, one per line.
+    /// List every documented code with its categories and summary, fitted to the terminal.
     List(list::Args),
     /// Write the whole catalog as JSON, YAML, CSV or Markdown.
     Export(export::Args),
-    /// List the extension's registry settings: values, defaults, per-cloud values, codes.
+    /// List the extension's registry settings: values, defaults, per-cloud values (or one
+    /// cloud's with --cloud), codes.
     Settings(settings::Args),
     /// List the endpoints and ports each cloud needs, and the event logs.
     Endpoints(endpoints::Args),

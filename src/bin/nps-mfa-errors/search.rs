@@ -9,10 +9,9 @@ use crate::Outcome;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
-Words are matched on their stem (fails, failed and failing are one word); results that match
-more of the words come first, then the BM25 score. Follow up with `explain NAME`.
-
-Exit codes: 0 results, 1 none, 2 bad usage.")]
+Words are matched on their stem (fails, failed and failing are one word); results \
+that match more of the words come first, then the BM25 score. Follow up with \
+`explain NAME`.\n\nExit codes: 0 results, 1 none, 2 bad usage.")]
 pub struct Args {
     /// The words to look for ("number matching", "ip whitelist", "vpn fails").
     #[arg(required = true, value_name = "WORDS")]
