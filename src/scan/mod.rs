@@ -28,10 +28,13 @@
 //!
 //! The pattern set is derived from the catalog on first use; one automaton pass finds codes and
 //! messages, so the cost is that of reading the text. Memory stays constant on any input size.
+//!
+//! [`report`] groups findings by code (what the CLI prints and `--summary-json` writes).
 
 mod context;
 mod finding;
 mod matcher;
+pub mod report;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod structured;

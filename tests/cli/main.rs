@@ -22,6 +22,8 @@ mod export;
 mod facts;
 mod list;
 mod polish;
+mod scan_cids;
+mod scan_report;
 mod search;
 mod terminal_output;
 
