@@ -32,6 +32,7 @@
 //! [`report`] groups findings by code (what the CLI prints and `--summary-json` writes).
 
 mod context;
+mod csv_export;
 mod finding;
 mod matcher;
 pub mod report;
@@ -39,14 +40,16 @@ pub mod report;
 mod serde_impls;
 mod structured;
 mod text;
+mod xml_export;
 
 use std::fs::File;
-use std::io::{self, BufReader, Cursor, Read};
+use std::io::{self, Cursor, Read};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 pub use finding::{Finding, FoundCode};
 use matcher::Matcher;
+use structured::Ending;
 use text::Layout;
 
 /// The formats a scan recognises by content.
@@ -80,13 +83,17 @@ impl InputFormat {
 }
 
 /// What one input was, once scanned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct InputSummary {
     /// The format recognised.
     pub format: InputFormat,
     /// Bytes of text scanned (after decoding).
     pub bytes: u64,
+    /// What the user should know about how the input was read, one sentence each: the rest
+    /// of an export read as text because it did not parse, an over-long event scanned in
+    /// pieces, a file named `.evtx` that is not an event log. Nothing was lost to these.
+    pub notes: Vec<String>,
 }
 
 /// Why an input could not be scanned (or not to its end).
@@ -110,13 +117,23 @@ pub enum ScanErrorKind {
     /// A binary `.evtx` event log, which this tool does not parse.
     #[error("binary event log (.evtx): export it as XML or text (wevtutil qe <channel> /f:xml, or Event Viewer > Save As) and scan the export")]
     BinaryEventLog,
-    /// The XML export is malformed; the events before the problem were scanned.
-    #[error("malformed XML at line {line}: {message}; the events before it were scanned")]
+    /// The XML export is malformed; the events before the problem were scanned, and the rest
+    /// was scanned as text.
+    #[error("malformed XML at line {line}: {message}")]
     Xml {
         /// Line of the problem.
         line: u64,
         /// The parser's message.
         message: String,
+    },
+    /// The export ends inside an event (copied or written only in part); that event's findings
+    /// were kept.
+    #[error("{format} export cut off: it ends inside the event that starts at line {line} (the findings of that event were kept); export it again in full")]
+    CutOff {
+        /// `XML` or `CSV`.
+        format: &'static str,
+        /// Line where the unfinished event starts.
+        line: u64,
     },
     /// The CSV export is malformed; the records before the problem were scanned.
     #[error("malformed CSV{}: {message}; the records before it were scanned", line.map(|l| format!(" at line {l}")).unwrap_or_default())]
@@ -227,25 +244,64 @@ impl Scanner {
         };
         let head = read_head(&mut decoded, SNIFF_BYTES)?;
         let format = detect(&head);
+        let mut notes = vec![];
+        if file.as_deref().is_some_and(named_evtx) {
+            notes.push(
+                "named .evtx but not a Windows event log (no ElfFile signature): scanned as text"
+                    .to_owned(),
+            );
+        }
         let input = Cursor::new(head).chain(decoded);
-        let bytes = match format {
-            InputFormat::Xml => structured::scan_xml(
+        let text_scan = |input: &mut dyn Read, layout, origin, sink: &mut dyn FnMut(Finding)| {
+            text::scan(
                 &self.matcher,
-                BufReader::with_capacity(self.read_size, input),
-                file,
+                input,
+                layout,
+                file.clone(),
+                self.read_size,
+                origin,
                 sink,
+            )
+        };
+        let ending = match format {
+            InputFormat::Xml => xml_export::scan_xml(
+                &self.matcher,
+                input,
+                self.read_size,
+                file.clone(),
+                sink,
+                &mut notes,
             )?,
-            InputFormat::Csv => structured::scan_csv(&self.matcher, input, file, sink)?,
+            InputFormat::Csv => {
+                csv_export::scan_csv(&self.matcher, input, self.read_size, file.clone(), sink)?
+            }
             InputFormat::PlainText | InputFormat::EventViewerText | InputFormat::WevtutilText => {
                 let layout = match format {
                     InputFormat::EventViewerText => Layout::EventViewer,
                     InputFormat::WevtutilText => Layout::Wevtutil,
                     _ => Layout::Plain,
                 };
-                text::scan(&self.matcher, input, layout, file, self.read_size, sink)?
+                let mut input = input;
+                Ending::Complete(text_scan(&mut input, layout, (0, 1), sink)?)
             }
         };
-        Ok(InputSummary { format, bytes })
+        let bytes = match ending {
+            Ending::Complete(bytes) => bytes,
+            Ending::Rest(rest) => {
+                let mut input = Cursor::new(rest.replay).chain(rest.reader);
+                let bytes = text_scan(&mut input, Layout::Plain, (rest.offset, rest.line), sink)?;
+                match rest.why {
+                    Ok(error) => return Err(error),
+                    Err(note) => notes.push(note),
+                }
+                bytes
+            }
+        };
+        Ok(InputSummary {
+            format,
+            bytes,
+            notes,
+        })
     }
 
     /// Scans a file, or every file under a folder (recursively, in name order), calling
@@ -271,8 +327,16 @@ impl Scanner {
 
 /// Every file under `path` (the path itself if it is a file), in name order. Links to files
 /// are followed; links to folders inside a folder are not, so a link loop cannot recurse
-/// forever.
+/// forever. FIFOs, sockets and devices found inside a folder are left out (reading one could
+/// wait forever); see [`walk`] to learn which.
 pub fn files_under(path: &Path, errors: &mut Vec<ScanError>) -> Vec<PathBuf> {
+    walk(path, errors, &mut vec![])
+}
+
+/// [`files_under`], also giving in `skipped` the FIFOs, sockets and devices (or links to them)
+/// left out of a folder. `path` itself is always given back, whatever it is: a FIFO named
+/// explicitly is read.
+pub fn walk(path: &Path, errors: &mut Vec<ScanError>, skipped: &mut Vec<PathBuf>) -> Vec<PathBuf> {
     let mut files = vec![];
     let mut pending = vec![path.to_path_buf()];
     while let Some(next) = pending.pop() {
@@ -295,6 +359,7 @@ pub fn files_under(path: &Path, errors: &mut Vec<ScanError>) -> Vec<PathBuf> {
                     kind: error.into(),
                 }),
             },
+            Ok(meta) if !meta.is_file() && next != path => skipped.push(next),
             Ok(_) => files.push(next),
             Err(error) => errors.push(ScanError {
                 path: Some(next),
@@ -303,6 +368,11 @@ pub fn files_under(path: &Path, errors: &mut Vec<ScanError>) -> Vec<PathBuf> {
         }
     }
     files
+}
+
+/// True for a name ending in `.evtx`, in any case.
+fn named_evtx(name: &str) -> bool {
+    name.len() >= 5 && name.as_bytes()[name.len() - 5..].eq_ignore_ascii_case(b".evtx")
 }
 
 fn read_head(reader: &mut impl Read, limit: usize) -> io::Result<Vec<u8>> {
@@ -346,15 +416,18 @@ fn detect(head: &[u8]) -> InputFormat {
         return InputFormat::Xml;
     }
     let first_line = trimmed.split(|b| *b == b'\n').next().unwrap_or(b"");
-    let header_line = if first_line.starts_with(b"#TYPE") {
-        trimmed.split(|b| *b == b'\n').nth(1).unwrap_or(b"")
-    } else {
-        first_line
+    if first_line.starts_with(b"#TYPE") {
+        return InputFormat::Csv;
+    }
+    // A header row: its fields (not words inside them) name the columns. A log line that merely
+    // mentions "Message" and "Identity" next to a comma is not one.
+    let header = csv_export::header_fields(first_line);
+    let has = |names: &[&str]| {
+        header
+            .iter()
+            .any(|f| names.iter().any(|n| f.eq_ignore_ascii_case(n.as_bytes())))
     };
-    let has = |needle: &[u8]| memchr::memmem::find(header_line, needle).is_some();
-    if first_line.starts_with(b"#TYPE")
-        || (has(b",") && has(b"Message") && (has(b"TimeCreated") || has(b"Id")))
-    {
+    if header.len() >= 2 && has(&["Message"]) && has(&["TimeCreated", "Id", "EventID"]) {
         return InputFormat::Csv;
     }
     match Layout::detect(head) {

@@ -22,6 +22,7 @@ mod export;
 mod facts;
 mod list;
 mod polish;
+mod reliability;
 mod scan_cids;
 mod scan_report;
 mod search;

@@ -1,7 +1,7 @@
 //! `explain`: everything about one code, or about the message a log line carries, with the
 //! facts its fix depends on for one cloud; or about a registry setting or a symptom.
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 
 use nps_mfa_errors::export::{
     CertificateRecord, CodeRecord, EventChannelRecord, ProtocolRecord, SettingRecord, SymptomRecord,
@@ -51,11 +51,7 @@ pub fn run(args: &Args) -> io::Result<Outcome> {
         _ if args.query.is_none() && io::stdin().is_terminal() => {
             nothing_to_explain("no query given and standard input is a terminal")
         }
-        _ => {
-            let mut text = String::new();
-            io::stdin().read_to_string(&mut text)?;
-            text
-        }
+        _ => crate::output::read_query_stdin()?,
     };
     let trimmed = query.trim();
     if trimmed.is_empty() {
@@ -157,7 +153,7 @@ fn write_miss(query: &str, json: bool) -> io::Result<Outcome> {
         shorten(query)
     );
     let mut err = anstream::stderr().lock();
-    writeln!(err, "nps-mfa-errors: {error}")?;
+    writeln!(err, "nps-mfa-errors: {}", crate::output::escape(&error))?;
     if suggestions.len() > 1 {
         let mut list = Vec::new();
         write_hits(&mut list, &suggestions)?;
