@@ -51,6 +51,7 @@ mod facts;
 mod fold;
 mod lookup;
 mod suggest;
+mod tolerant;
 
 #[cfg(feature = "serde")]
 pub mod export;
@@ -75,3 +76,4 @@ pub use facts::{
     UnknownName, REGISTRY_PATH, SETTINGS,
 };
 pub use lookup::{find_message, lookup, Lookup, MessageMatch};
+pub use tolerant::Similarity;

@@ -12,9 +12,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use super::context::{self, Context};
 use super::finding::{Finding, FoundCode};
 use crate::catalog::{MessagePattern, MESSAGE_PATTERNS};
-#[cfg(test)]
-use crate::fold::fold;
-use crate::lookup::match_span;
+use crate::tolerant;
 use crate::ErrorCode;
 
 /// What a pattern of the automaton stands for.
@@ -29,6 +27,9 @@ enum Kind {
     /// code is that token must still be analysed. (`TOKEN::` at the head of a line is
     /// noticed by the readers as they split lines: see [`heads_with_token`].)
     MsgMarker,
+    /// The provider's prefix (`NPS Extension for Azure MFA:`), after which a message may start
+    /// with an undocumented `TOKEN::`. Kept as a hit only when one follows.
+    Provider,
 }
 
 /// A pattern occurrence: absolute byte offsets and the pattern's index.
@@ -57,17 +58,18 @@ impl Matcher {
             kinds.push(Kind::Code(code));
         }
         for (index, pattern) in MESSAGE_PATTERNS.iter().enumerate() {
-            let anchor = anchor_word(pattern);
-            match patterns.iter().position(|p| *p == anchor) {
-                Some(at) => {
-                    // A message whose anchor word is a code: the code hit covers it.
-                    if let Kind::Anchor(list) = &mut kinds[at] {
-                        list.push(index);
+            for anchor in anchor_words(pattern) {
+                match patterns.iter().position(|p| *p == anchor) {
+                    Some(at) => {
+                        // A message whose anchor word is a code: the code hit covers it.
+                        if let Kind::Anchor(list) = &mut kinds[at] {
+                            list.push(index);
+                        }
                     }
-                }
-                None => {
-                    patterns.push(anchor);
-                    kinds.push(Kind::Anchor(vec![index]));
+                    None => {
+                        patterns.push(anchor);
+                        kinds.push(Kind::Anchor(vec![index]));
+                    }
                 }
             }
         }
@@ -77,6 +79,10 @@ impl Matcher {
         kinds.push(Kind::Aadsts);
         patterns.push("msg::".to_owned());
         kinds.push(Kind::MsgMarker);
+        for prefix in PROVIDER_PREFIXES {
+            patterns.push(prefix.to_owned());
+            kinds.push(Kind::Provider);
+        }
         let automaton = AhoCorasickBuilder::new()
             // Case-sensitive over lower-cased text: a case-insensitive automaton cannot use
             // the SIMD (Teddy) prefilter, and lower-casing a copy is cheaper than losing it.
@@ -100,6 +106,14 @@ impl Matcher {
         scratch.extend_from_slice(haystack);
         scratch.make_ascii_lowercase();
         for m in self.automaton.find_iter(scratch.as_slice()) {
+            // The provider's prefix is on most extension lines: a hit only when a token
+            // follows (or the read may have cut it off).
+            if matches!(self.kinds[m.pattern().as_usize()], Kind::Provider)
+                && haystack.len() - m.end() > 200
+                && token_after_provider(haystack, m.end()).is_none()
+            {
+                continue;
+            }
             out.push(Hit {
                 start: base + m.start() as u64,
                 end: base + m.end() as u64,
@@ -147,6 +161,11 @@ impl Matcher {
                     }
                 }
                 Kind::MsgMarker => {}
+                Kind::Provider => {
+                    if let Some((token, at)) = token_after_provider(text, end) {
+                        add_if_undocumented(&mut found, token, base + at as u64);
+                    }
+                }
             }
         }
         for (token, at) in tokens_heading_messages(text) {
@@ -176,7 +195,10 @@ impl Matcher {
     }
 
     fn match_messages(&self, text: &[u8], base: u64, anchors: &[usize], found: &mut Found) {
-        let (folded, offsets) = fold_with_offsets(text);
+        // The tolerant form: drifted wordings (plural, contractions, articles, spelling,
+        // spacing, punctuation) match as documented ones do.
+        let (canonical, offsets) = tolerant::canonical_bytes(text);
+        let tables = tolerant::Tables::shared();
         let mut candidates: Vec<(usize, usize, usize, usize)> = vec![]; // score, start, end, pattern
         let mut seen = vec![];
         for &index in anchors {
@@ -184,9 +206,8 @@ impl Matcher {
                 continue;
             }
             seen.push(index);
-            if let Some((score, start, end)) = match_span(&folded, MESSAGE_PATTERNS[index].segments)
-            {
-                candidates.push((score, start, end, index));
+            if let Some(f) = tables.match_anywhere(index, canonical.as_bytes()) {
+                candidates.push((f.score, f.start, f.end, index));
             }
         }
         // Most specific first; a match inside a more specific one is the same message.
@@ -199,7 +220,9 @@ impl Matcher {
             taken.push((start, end));
             let pattern: &MessagePattern = &MESSAGE_PATTERNS[index];
             let entry = &pattern.code.entries()[pattern.entry];
-            let span = base + offsets[start] as u64..base + offsets[end - 1] as u64 + 1;
+            let last = pattern.segments.last().copied().unwrap_or("");
+            let end = word_end(text, offsets[end - 1], last);
+            let span = base + offsets[start] as u64..base + end as u64;
             add(
                 found,
                 FoundCode::Documented(pattern.code),
@@ -310,32 +333,78 @@ const COMMON_WORDS: [&str; 16] = [
 /// so it is found in any spacing. Rare-looking words win: product identifiers written in
 /// CamelCase or capitals (`userObjectSid`, `CompanyName`, `MSODS`), then longer words, and
 /// never the words common in every NPS log.
-fn anchor_word(pattern: &MessagePattern) -> String {
+///
+/// The anchor is the part of the word that drifted spellings keep ([`tolerant::stable_prefix`]:
+/// no plural ending, no British/American suffix), so a drifted line is still analysed; a word
+/// whose stable part is shorter than four letters gives way to the next best. When the best
+/// word is a compound written in CamelCase (`SessionId`, `CompanyName`), which a line may
+/// spell as two words, the next best word anchors the wording too.
+fn anchor_words(pattern: &MessagePattern) -> Vec<String> {
     let wording = pattern.code.entries()[pattern.entry].wordings()[pattern.wording].text();
+    // How a word is written in the wording (the segments are folded to lower case).
+    let original = |word: &str| -> &str {
+        wording
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .find(|w| w.eq_ignore_ascii_case(word))
+            .unwrap_or("")
+    };
+    let compound = |word: &str| {
+        word.len() >= 4
+            && original(word)
+                .chars()
+                .skip(1)
+                .any(|c| c.is_ascii_uppercase())
+    };
     let score = |word: &str| -> i64 {
         if word.is_empty() || COMMON_WORDS.contains(&word) {
             return i64::MIN;
         }
-        // How the word is written in the wording (the segments are folded to lower case).
-        let original = wording
-            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-            .find(|w| w.eq_ignore_ascii_case(word))
-            .unwrap_or(word);
-        let inner_capital = original.chars().skip(1).any(|c| c.is_ascii_uppercase());
-        word.len() as i64
-            + if inner_capital && word.len() >= 4 {
-                10
-            } else {
-                0
-            }
+        word.len() as i64 + if compound(word) { 10 } else { 0 }
     };
-    pattern
+    let mut words: Vec<&str> = pattern
         .segments
         .iter()
         .flat_map(|segment| segment.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')))
-        .max_by_key(|word| score(word))
-        .unwrap_or("")
-        .to_owned()
+        .filter(|word| score(word) > i64::MIN)
+        .collect();
+    words.sort_by_key(|word| core::cmp::Reverse(score(word)));
+    let mut anchors: Vec<String> = vec![];
+    for word in &words {
+        let prefix = tolerant::stable_prefix(word);
+        if prefix.len() < 4 || anchors.iter().any(|a| a == prefix) {
+            continue;
+        }
+        anchors.push(prefix.to_owned());
+        if !compound(word) || anchors.len() == 2 {
+            break;
+        }
+    }
+    if anchors.is_empty() {
+        anchors.extend(words.first().map(|w| (*w).to_owned()));
+    }
+    anchors
+}
+
+/// The end of the word that starts at `at` (letters, digits, inner apostrophes), and of the
+/// punctuation after it that ends the wording's `last` piece too (`ignoring request.`).
+fn word_end(text: &[u8], at: usize, last: &str) -> usize {
+    let mut end = at;
+    while end < text.len()
+        && (text[end].is_ascii_alphanumeric()
+            || text[end] >= 0x80
+            || (text[end] == b'\''
+                && end > at
+                && text.get(end + 1).is_some_and(u8::is_ascii_alphanumeric)))
+    {
+        end += 1;
+    }
+    let end = end.max(at + 1).min(text.len());
+    let tail = last.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+    let tail = &last.as_bytes()[tail..];
+    if !tail.is_empty() && text[end..].starts_with(tail) {
+        return end + tail.len();
+    }
+    end
 }
 
 pub(crate) fn is_word_byte(b: u8) -> bool {
@@ -425,6 +494,41 @@ fn heading_token(text: &[u8], mut at: usize) -> Option<(&str, usize)> {
     (code_shaped && !reserved && text.get(after..after + 2) == Some(b"::")).then_some((token, at))
 }
 
+/// The prefixes the extension writes before its messages, lower case.
+const PROVIDER_PREFIXES: [&str; 2] = [
+    "nps extension for azure mfa:",
+    "nps extension for microsoft entra multifactor authentication:",
+];
+
+/// The code-shaped `TOKEN` of a `TOKEN::` right after the provider's prefix, or after the
+/// `CID: <guid> :` that may come first.
+fn token_after_provider(text: &[u8], mut at: usize) -> Option<(&str, usize)> {
+    let skip_blanks = |at: &mut usize| {
+        while text.get(*at).is_some_and(|b| *b == b' ' || *b == b'\t') {
+            *at += 1;
+        }
+    };
+    skip_blanks(&mut at);
+    if text
+        .get(at..at + 4)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"CID:"))
+    {
+        at += 4;
+        skip_blanks(&mut at);
+        while text
+            .get(at)
+            .is_some_and(|b| b.is_ascii_hexdigit() || matches!(b, b'-' | b'{' | b'}'))
+        {
+            at += 1;
+        }
+        skip_blanks(&mut at);
+        if text.get(at) == Some(&b':') {
+            at += 1;
+        }
+    }
+    heading_token(text, at)
+}
+
 /// True if `line` starts (after blanks) with a code-shaped `TOKEN::`: the event holding it
 /// must be analysed even without an automaton hit.
 pub(crate) fn heads_with_token(line: &[u8]) -> bool {
@@ -454,67 +558,9 @@ fn aadsts_at(text: &[u8], at: usize) -> Option<String> {
     })
 }
 
-/// Folds event text exactly as [`fold`] does, keeping for each folded byte the offset of the
-/// input byte it came from (offsets into the lossy UTF-8 text, which is the input itself when
-/// the input is valid UTF-8).
-pub(crate) fn fold_with_offsets(text: &[u8]) -> (String, Vec<usize>) {
-    // Offsets are into `text` itself, also where it is not valid UTF-8: an invalid sequence
-    // folds to one U+FFFD (as in the lossy text) whose offsets are those of the sequence's first
-    // byte. (Offsets into the lossy text, which is longer than `text` where bytes are invalid,
-    // put spans past the event and made the caller slice out of bounds.)
-    let chars = text.utf8_chunks().flat_map(|chunk| {
-        let valid_at = chunk.valid().as_ptr() as usize - text.as_ptr() as usize;
-        let invalid_at = valid_at + chunk.valid().len();
-        let invalid =
-            (!chunk.invalid().is_empty()).then_some((invalid_at, char::REPLACEMENT_CHARACTER));
-        chunk
-            .valid()
-            .char_indices()
-            .map(move |(i, c)| (valid_at + i, c))
-            .chain(invalid)
-    });
-    let mut folded = String::with_capacity(text.len());
-    let mut offsets = Vec::with_capacity(text.len());
-    let mut pending_space = None;
-    for (at, c) in chars {
-        if c.is_whitespace() {
-            if !folded.is_empty() && pending_space.is_none() {
-                pending_space = Some(at);
-            }
-            continue;
-        }
-        if let Some(space_at) = pending_space.take() {
-            folded.push(' ');
-            offsets.push(space_at);
-        }
-        let c = match c {
-            '\u{2018}' | '\u{2019}' => '\'',
-            c => c.to_ascii_lowercase(),
-        };
-        folded.push(c);
-        offsets.extend(core::iter::repeat_n(at, c.len_utf8()));
-    }
-    (folded, offsets)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn offset_folding_folds_like_the_catalog() {
-        for text in [
-            "",
-            "  a  B\tc\r\n",
-            "Caller tenant doesn\u{2019}t HAVE",
-            "é x",
-            " trailing  ",
-        ] {
-            let (folded, offsets) = fold_with_offsets(text.as_bytes());
-            assert_eq!(folded, fold(text), "{text:?}");
-            assert_eq!(offsets.len(), folded.len());
-        }
-    }
 
     #[test]
     fn the_marker_token_skips_the_repeated_cid() {

@@ -144,3 +144,22 @@ fn explain_json_of_a_miss_on_stdin_names_the_input() {
     assert_eq!(json["input"], "xyzzy plugh frobnicate");
     assert_eq!(json["suggestions"], serde_json::json!([]));
 }
+
+#[test]
+fn explain_matches_a_drifted_message_and_says_how_close_it_is() {
+    let text = "The phone number is in an unrecognisable format";
+    let stdout = stdout_of(&["explain", text]);
+    assert_explains(&stdout, ErrorCode::InvalidFormat);
+    assert!(
+        unwrapped(&stdout).contains("% similar to what was pasted"),
+        "{stdout}"
+    );
+    let json = explain_json(text);
+    assert_eq!(json["matched_by"], "message");
+    let similarity = json["similarity"].as_f64().expect("a similarity");
+    assert!(similarity > 0.9 && similarity < 1.0, "{similarity}");
+    assert_eq!(
+        explain_json("The phone number is in an unrecognizable format")["similarity"],
+        1.0
+    );
+}

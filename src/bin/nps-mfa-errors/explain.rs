@@ -7,7 +7,9 @@ use nps_mfa_errors::export::{
     CertificateRecord, CodeRecord, EventChannelRecord, ProtocolRecord, SettingRecord, SymptomRecord,
 };
 use nps_mfa_errors::search::{search_limit, Target};
-use nps_mfa_errors::{Cloud, Entry, ErrorCode, MessageMatch, Related, Symptom, Wording};
+use nps_mfa_errors::{
+    Cloud, Entry, ErrorCode, MessageMatch, Related, Similarity, Symptom, Wording,
+};
 
 use crate::endpoints::write_endpoint;
 use crate::output::write_sources;
@@ -214,6 +216,7 @@ pub(crate) struct Match {
     code: ErrorCode,
     entry: Option<&'static Entry>,
     wording: Option<&'static Wording>,
+    similarity: Option<Similarity>,
 }
 
 impl Match {
@@ -222,6 +225,7 @@ impl Match {
             code,
             entry: None,
             wording: None,
+            similarity: None,
         }
     }
 
@@ -230,6 +234,7 @@ impl Match {
             code: m.code(),
             entry: Some(m.entry()),
             wording: Some(m.wording()),
+            similarity: Some(m.similarity()),
         }
     }
 
@@ -239,6 +244,7 @@ impl Match {
             code,
             entry,
             wording: None,
+            similarity: None,
         }
     }
 }
@@ -415,6 +421,7 @@ pub(crate) fn match_json(found: &Match, cloud: Cloud) -> serde_json::Value {
     serde_json::json!({
         "matched_entry": found.entry.and_then(|e| entry_index(code, e)),
         "matched_wording": found.wording.map(Wording::text),
+        "similarity": found.similarity,
         "record": CodeRecord(code),
         "related": related_json(related, code.symptoms(), cloud),
     })
@@ -441,7 +448,10 @@ pub(crate) fn write_text(out: &mut impl Write, found: &Match, cloud: Cloud) -> i
     write!(out, "{}", wrap("", 0, code.summary()))?;
     if let Some(wording) = found.wording {
         writeln!(out)?;
-        let quoted = format!("\"{}\"", wording.text());
+        let mut quoted = format!("\"{}\"", wording.text());
+        if let Some(similarity) = found.similarity.filter(|s| !s.is_exact()) {
+            quoted.push_str(&format!(" ({similarity} to what was pasted)"));
+        }
         write!(out, "{}", wrap("Matched wording: ", 17, &quoted))?;
     }
     let entries: Vec<(usize, &Entry)> = match found.entry {

@@ -1,0 +1,560 @@
+//! Tolerant message matching: a documented wording is found in text that drifts from it the way
+//! real extension logs and forum posts do (singular/plural, contractions and their expansions,
+//! articles, British/American spelling, spacing and punctuation), and nothing else.
+//!
+//! Both sides go through one canonical form ([`canonical`]): words lower-cased, contractions
+//! expanded, articles dropped, British spellings Americanised, plurals made singular, and the
+//! words then joined without separators, so spacing and punctuation cannot matter. A wording
+//! matches when every literal piece of it (the text between its placeholders and variable parts)
+//! occurs in that form, in order. Nothing is approximate beyond these rules: a line has to carry
+//! the whole fixed structure of a wording, every rare word included, to match, which is what
+//! keeps ordinary NPS, RADIUS and Security-audit lines out.
+//!
+//! The tables are computed on first use from the catalog's generated message patterns.
+
+use std::sync::OnceLock;
+
+use crate::catalog::{MessagePattern, MESSAGE_PATTERNS};
+use crate::fold::fold;
+
+/// How close a matched message is to the documented wording: exact (after folding case and
+/// white space) or a similarity below 1.
+///
+/// ```
+/// use nps_mfa_errors::find_message;
+///
+/// let exact = find_message("The specified user was not found").unwrap();
+/// assert!(exact.similarity().is_exact());
+///
+/// let drifted = find_message("The specified session is invalid, or may've expired").unwrap();
+/// assert_eq!(drifted.code(), nps_mfa_errors::ErrorCode::InvalidSession);
+/// assert!(!drifted.similarity().is_exact());
+/// assert!(drifted.similarity().as_f32() > 0.8);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Similarity(u16);
+
+impl Similarity {
+    /// The documented wording, letter for letter (case and white space folded).
+    pub const EXACT: Similarity = Similarity(1000);
+
+    /// True when the text carries the documented wording itself.
+    #[must_use]
+    pub const fn is_exact(self) -> bool {
+        self.0 == 1000
+    }
+
+    /// From 0 (nothing alike) to 1 (exact): one minus the edit distance between the matched
+    /// pieces of text and the wording's literal pieces, over their length.
+    #[must_use]
+    pub fn as_f32(self) -> f32 {
+        f32::from(self.0) / 1000.0
+    }
+}
+
+impl core::fmt::Display for Similarity {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        if self.is_exact() {
+            f.write_str("exact")
+        } else {
+            write!(f, "{:.0}% similar", self.as_f32() * 100.0)
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Similarity {
+    /// A number from 0 to 1 (three decimals); `1` is exact.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_f64(f64::from(self.0) / 1000.0)
+    }
+}
+
+/// A wording matched in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// Index into `MESSAGE_PATTERNS`.
+    pub(crate) pattern: usize,
+    /// Canonical bytes of literal text matched: the more, the more specific the wording.
+    pub(crate) score: usize,
+    /// Where the match starts and ends in the canonical text.
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
+/// The canonical pieces of every wording, and an index of their first two canonical bytes.
+pub(crate) struct Tables {
+    /// Per pattern: its literal pieces in canonical form (empty pieces left out).
+    pub(crate) segments: Vec<Vec<String>>,
+    /// Per pair of leading bytes (see [`pair_key`]): the patterns whose first piece starts so.
+    by_start: Vec<Vec<u16>>,
+}
+
+impl Tables {
+    /// The tables, computed on first use.
+    pub(crate) fn shared() -> &'static Tables {
+        static TABLES: OnceLock<Tables> = OnceLock::new();
+        TABLES.get_or_init(Tables::build)
+    }
+
+    fn build() -> Tables {
+        let mut by_start = vec![Vec::new(); PAIR_KEYS];
+        let segments: Vec<Vec<String>> = MESSAGE_PATTERNS
+            .iter()
+            .map(|pattern| {
+                pattern
+                    .segments
+                    .iter()
+                    .map(|segment| canonical(segment).0)
+                    .filter(|segment| !segment.is_empty())
+                    .collect()
+            })
+            .collect();
+        for (index, pieces) in segments.iter().enumerate() {
+            if let Some(first) = pieces.first().filter(|first| first.len() >= 2) {
+                let bytes = first.as_bytes();
+                by_start[pair_key(bytes[0], bytes[1])].push(index as u16);
+            }
+        }
+        Tables { segments, by_start }
+    }
+
+    /// Every wording whose pieces all occur in `canonical` in order, the first place each starts.
+    pub(crate) fn matches(&self, canonical: &[u8]) -> Vec<Found> {
+        let mut found: Vec<Found> = vec![];
+        for start in 0..canonical.len().saturating_sub(1) {
+            let key = pair_key(canonical[start], canonical[start + 1]);
+            for &pattern in &self.by_start[key] {
+                let pattern = usize::from(pattern);
+                if found.iter().any(|f| f.pattern == pattern) {
+                    continue;
+                }
+                if let Some((score, end)) = self.match_at(pattern, canonical, start) {
+                    found.push(Found {
+                        pattern,
+                        score,
+                        start,
+                        end,
+                    });
+                }
+            }
+        }
+        found
+    }
+
+    /// The wording `pattern` with its first piece at `start` of `canonical`: literal bytes matched
+    /// and where the match ends.
+    pub(crate) fn match_at(
+        &self,
+        pattern: usize,
+        canonical: &[u8],
+        start: usize,
+    ) -> Option<(usize, usize)> {
+        let pieces = &self.segments[pattern];
+        let first = pieces.first()?.as_bytes();
+        if !canonical[start..].starts_with(first) {
+            return None;
+        }
+        let mut end = start + first.len();
+        let mut score = first.len();
+        for piece in &pieces[1..] {
+            let at = memchr_find(&canonical[end..], piece.as_bytes())? + end;
+            end = at + piece.len();
+            score += piece.len();
+        }
+        Some((score, end))
+    }
+
+    /// Every wording whose pieces occur in `canonical` in order, anywhere (for the scanner,
+    /// which has already found the wording's anchor word).
+    pub(crate) fn match_anywhere(&self, pattern: usize, canonical: &[u8]) -> Option<Found> {
+        let pieces = &self.segments[pattern];
+        let first = pieces.first()?.as_bytes();
+        let mut from = 0;
+        while let Some(at) = memchr_find(&canonical[from..], first) {
+            let start = from + at;
+            if let Some((score, end)) = self.match_at(pattern, canonical, start) {
+                return Some(Found {
+                    pattern,
+                    score,
+                    start,
+                    end,
+                });
+            }
+            from = start + 1;
+        }
+        None
+    }
+}
+
+/// Substring search (the std one; a few dozen bytes at a time).
+fn memchr_find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Canonical bytes are `a`-`z`, `0`-`9` and the bytes of other letters; pairs of the first 36
+/// index directly, anything else shares one slot.
+const PAIR_KEYS: usize = 37 * 37;
+
+fn pair_key(a: u8, b: u8) -> usize {
+    let class = |c: u8| match c {
+        b'a'..=b'z' => usize::from(c - b'a'),
+        b'0'..=b'9' => 26 + usize::from(c - b'0'),
+        _ => 36,
+    };
+    class(a) * 37 + class(b)
+}
+
+/// The best wording in `text`, with how close it is: the one with the most literal text (so
+/// `Wrong code and pin entered. (OneWaySMS)` is the SMS code, not `OathCodePinIncorrect`), and
+/// among equals one that is there letter for letter.
+pub(crate) fn find(text: &str) -> Option<(usize, Similarity)> {
+    let (canonical, offsets) = canonical(text);
+    let tables = Tables::shared();
+    let found = tables.matches(canonical.as_bytes());
+    let best = found.iter().map(|f| f.score).max()?;
+    let tied: Vec<&Found> = found.iter().filter(|f| f.score == best).collect();
+    let folded = fold(text);
+    for f in &tied {
+        if crate::lookup::match_span(&folded, MESSAGE_PATTERNS[f.pattern].segments).is_some() {
+            return Some((f.pattern, Similarity::EXACT));
+        }
+    }
+    let first = tied[0];
+    Some((
+        first.pattern,
+        similarity(text, canonical.as_bytes(), &offsets, tables, first),
+    ))
+}
+
+/// One minus the edit distance between the text each literal piece matched and the piece as
+/// documented (letters and digits only, case folded), over their length; just below exact at
+/// most.
+pub(crate) fn similarity(
+    text: &str,
+    canonical: &[u8],
+    offsets: &[usize],
+    tables: &Tables,
+    found: &Found,
+) -> Similarity {
+    let pattern: &MessagePattern = &MESSAGE_PATTERNS[found.pattern];
+    let pieces = &tables.segments[found.pattern];
+    let documented: Vec<&&str> = pattern
+        .segments
+        .iter()
+        .filter(|s| !canonical_is_empty(s))
+        .collect();
+    let mut at = found.start;
+    let (mut distance, mut length) = (0, 0);
+    for (piece, wording) in pieces.iter().zip(documented) {
+        let Some(start) = memchr_find(&canonical[at..], piece.as_bytes()).map(|i| i + at) else {
+            break;
+        };
+        let end = start + piece.len();
+        let from = offsets[start];
+        let to = offsets.get(end).copied().unwrap_or(text.len()).max(from);
+        let logged = letters(&text[from..to]);
+        let documented = letters(wording);
+        distance += edit_distance(&logged, &documented);
+        length += logged.len().max(documented.len());
+        at = end;
+    }
+    let value = 1000 - (distance * 1000 / length.max(1)).min(1000);
+    Similarity(u16::try_from(value).unwrap_or(0).min(999))
+}
+
+fn canonical_is_empty(segment: &str) -> bool {
+    !segment.chars().any(char::is_alphanumeric)
+}
+
+/// The letters and digits of `text`, lower-cased.
+fn letters(text: &str) -> Vec<u8> {
+    text.bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|b| b.to_ascii_lowercase())
+        .collect()
+}
+
+/// Levenshtein distance, two rows.
+fn edit_distance(a: &[u8], b: &[u8]) -> usize {
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, &x) in a.iter().enumerate() {
+        current[0] = i + 1;
+        for (j, &y) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(x != y);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        core::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+/// The canonical form of `text`, and for each of its bytes the offset in `text` of the word it
+/// comes from (the word's first byte, or the apostrophe of an expanded contraction).
+///
+/// Words are runs of letters and digits (an apostrophe between letters stays in the word);
+/// everything else separates them and is dropped.
+pub(crate) fn canonical(text: &str) -> (String, Vec<usize>) {
+    canonical_chars(text.char_indices(), text.len())
+}
+
+/// [`canonical`] of bytes that may not be valid UTF-8 (an invalid sequence separates words),
+/// with offsets into the bytes themselves.
+#[cfg(feature = "scan")]
+pub(crate) fn canonical_bytes(text: &[u8]) -> (String, Vec<usize>) {
+    let chars = text.utf8_chunks().flat_map(|chunk| {
+        let valid_at = chunk.valid().as_ptr() as usize - text.as_ptr() as usize;
+        let invalid_at = valid_at + chunk.valid().len();
+        let invalid =
+            (!chunk.invalid().is_empty()).then_some((invalid_at, char::REPLACEMENT_CHARACTER));
+        chunk
+            .valid()
+            .char_indices()
+            .map(move |(i, c)| (valid_at + i, c))
+            .chain(invalid)
+    });
+    canonical_chars(chars, text.len())
+}
+
+fn canonical_chars(chars: impl Iterator<Item = (usize, char)>, len: usize) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(len);
+    let mut offsets = Vec::with_capacity(len);
+    let mut word = String::with_capacity(32);
+    let mut word_at = 0;
+    let mut pending = None;
+    let mut chars = chars.peekable();
+    while let Some((at, c)) = chars.next() {
+        let apostrophe = matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{2bc}')
+            && !word.is_empty()
+            && chars.peek().is_some_and(|(_, next)| next.is_alphanumeric());
+        if c.is_alphanumeric() || apostrophe {
+            if word.is_empty() {
+                word_at = at;
+            }
+            if apostrophe {
+                word.push('\'');
+            } else if c.is_ascii() {
+                word.push(c.to_ascii_lowercase());
+            } else {
+                word.extend(c.to_lowercase());
+            }
+            continue;
+        }
+        if !word.is_empty() {
+            push_word(&mut out, &mut offsets, &mut pending, &word, word_at);
+            word.clear();
+        }
+    }
+    if !word.is_empty() {
+        push_word(&mut out, &mut offsets, &mut pending, &word, word_at);
+    }
+    (out, offsets)
+}
+
+/// Appends one word's canonical form.
+fn push_word(
+    out: &mut String,
+    offsets: &mut Vec<usize>,
+    pending: &mut Option<usize>,
+    word: &str,
+    at: usize,
+) {
+    let (head, tail) = expand_contraction(word);
+    for part in [Some(head), tail].into_iter().flatten() {
+        if matches!(part, "a" | "an" | "the") {
+            // The next word's first byte points at the article, so a match that starts there
+            // covers it.
+            pending.get_or_insert(at);
+            continue;
+        }
+        let canonical = singular(&american(part));
+        if canonical.is_empty() {
+            continue;
+        }
+        out.push_str(&canonical);
+        offsets.push(pending.take().unwrap_or(at));
+        offsets.extend(core::iter::repeat_n(at, canonical.len() - 1));
+    }
+}
+
+/// `doesn't` → (`does`, `not`), `can't` and `cannot` → (`can`, `not`), `won't` → (`will`,
+/// `not`), `it's` → (`it`, `is`), `we're` → (`we`, `are`), other `'x` endings dropped.
+fn expand_contraction(word: &str) -> (&str, Option<&'static str>) {
+    match word {
+        "can't" | "cannot" => return ("can", Some("not")),
+        "won't" => return ("will", Some("not")),
+        "shan't" => return ("shall", Some("not")),
+        _ => {}
+    }
+    let Some(apostrophe) = word.find('\'') else {
+        // Contractions typed without their apostrophe.
+        return match word {
+            "isnt" | "wasnt" | "arent" | "werent" | "doesnt" | "dont" | "didnt" | "hasnt"
+            | "havent" | "hadnt" | "couldnt" | "wouldnt" | "shouldnt" | "mustnt" => {
+                (&word[..word.len() - 2], Some("not"))
+            }
+            _ => (word, None),
+        };
+    };
+    let (head, tail) = (&word[..apostrophe], &word[apostrophe + 1..]);
+    if tail == "t" && head.ends_with('n') {
+        return (&head[..head.len() - 1], Some("not"));
+    }
+    let expansion = match tail {
+        "re" => Some("are"),
+        "ve" => Some("have"),
+        "ll" => Some("will"),
+        "m" => Some("am"),
+        "d" => Some("would"),
+        "s" if matches!(head, "it" | "that" | "there" | "what" | "who" | "here") => Some("is"),
+        _ => None,
+    };
+    (head, expansion)
+}
+
+/// British spellings in their American form: `-ise`/`-isation` → `-ize`/`-ization`, `-our` →
+/// `-or`, `-tre` → `-ter`, `-lled`/`-lling` → `-led`/`-ling`, `-ogue` → `-og`, `licence` →
+/// `license`. Applied to both sides, so it only has to be consistent.
+fn american(word: &str) -> String {
+    const SUFFIXES: [(&str, &str); 16] = [
+        ("isations", "izations"),
+        ("isation", "ization"),
+        ("isable", "izable"),
+        ("ising", "izing"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ise", "ize"),
+        ("ours", "ors"),
+        ("oured", "ored"),
+        ("our", "or"),
+        ("tres", "ters"),
+        ("tre", "ter"),
+        ("lled", "led"),
+        ("lling", "ling"),
+        ("ogue", "og"),
+        ("ence", "ense"),
+    ];
+    if word.len() < 6 {
+        return word.to_owned();
+    }
+    for (british, american) in SUFFIXES {
+        if let Some(stem) = word.strip_suffix(british) {
+            // `-ence` → `-ense` only for licence/defence/offence, not every -ence word.
+            if british == "ence" && !matches!(stem, "lic" | "def" | "off") {
+                continue;
+            }
+            return format!("{stem}{american}");
+        }
+    }
+    word.to_owned()
+}
+
+/// The singular of a plural: `-ies` → `-y`, `-sses`/`-xes`/`-ches`/`-shes` lose `-es`, other
+/// `-s` (not `-ss`, `-us`, `-is`) is dropped; words of three letters or fewer stay.
+fn singular(word: &str) -> String {
+    if word.len() <= 3 || !word.is_ascii() {
+        return word.to_owned();
+    }
+    if let Some(stem) = word.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    for suffix in ["sses", "xes", "ches", "shes"] {
+        if word.ends_with(suffix) {
+            return word[..word.len() - 2].to_owned();
+        }
+    }
+    if word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+    {
+        return word[..word.len() - 1].to_owned();
+    }
+    word.to_owned()
+}
+
+/// The part of a wording's word that every drifted spelling of it still contains: without a
+/// plural ending, and cut before a British/American variable suffix. The scanner looks for it
+/// to decide whether an event may hold the wording.
+pub(crate) fn stable_prefix(word: &str) -> &str {
+    const VARIABLE: [&str; 20] = [
+        "izations", "ization", "izable", "izing", "ized", "izes", "ize", "isations", "isation",
+        "isable", "ising", "ised", "ises", "ise", "our", "or", "tre", "ter", "lled", "led",
+    ];
+    let mut stem = word;
+    if stem.len() > 4 && !stem.ends_with("ss") {
+        stem = stem
+            .strip_suffix("ies")
+            .or_else(|| stem.strip_suffix('s'))
+            .or_else(|| stem.strip_suffix('y'))
+            .unwrap_or(stem);
+    }
+    for suffix in VARIABLE {
+        if let Some(cut) = stem.strip_suffix(suffix) {
+            return cut;
+        }
+    }
+    stem
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drift_disappears_in_the_canonical_form() {
+        for (a, b) in [
+            (
+                "The specified user wasn't found",
+                "Specified users was not found.",
+            ),
+            ("Caller tenant doesn't have", "caller tenant does not have"),
+            ("an unrecognisable format", "unrecognizable   format"),
+            ("attribute.Verify that", "attribute. Verify that"),
+            ("Alternate LoginId", "alternate login-id"),
+            ("behaviour of the centre", "behavior of centers"),
+        ] {
+            assert_eq!(canonical(a).0, canonical(b).0, "{a:?} / {b:?}");
+        }
+    }
+
+    #[test]
+    fn different_words_stay_different() {
+        assert_ne!(
+            canonical("user was found").0,
+            canonical("user was not found").0
+        );
+        assert_ne!(canonical("access accepted").0, canonical("access denied").0);
+    }
+
+    #[test]
+    fn offsets_point_into_the_text() {
+        let text = "The user’s  Permissions";
+        let (canonical, offsets) = canonical(text);
+        assert_eq!(canonical, "userpermission");
+        assert_eq!(offsets.len(), canonical.len());
+        assert_eq!(&text[offsets[4]..offsets[4] + 11], "Permissions");
+    }
+
+    #[cfg(feature = "scan")]
+    #[test]
+    fn invalid_utf8_separates_words_and_offsets_stay_in_the_bytes() {
+        let text = b"user\xffwas  not found\xe2";
+        let (canonical, offsets) = canonical_bytes(text);
+        assert_eq!(canonical, "userwasnotfound");
+        assert_eq!(offsets.len(), canonical.len());
+        assert!(offsets.iter().all(|&at| at < text.len()));
+        assert_eq!(offsets[4], 5);
+    }
+
+    #[test]
+    fn stable_prefixes_survive_drift() {
+        assert_eq!(stable_prefix("unrecognizable"), "unrecogn");
+        assert_eq!(stable_prefix("permissions"), "permission");
+        assert_eq!(stable_prefix("userobjectsid"), "userobjectsid");
+    }
+}
