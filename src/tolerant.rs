@@ -120,9 +120,14 @@ impl Tables {
     }
 
     /// Every wording whose pieces all occur in `canonical` in order, the first place each starts.
-    pub(crate) fn matches(&self, canonical: &[u8]) -> Vec<Found> {
+    /// A wording starts where a word does: `offsets` (one per canonical byte, the same for the
+    /// bytes of one word) tells where words start.
+    pub(crate) fn matches(&self, canonical: &[u8], offsets: &[usize]) -> Vec<Found> {
         let mut found: Vec<Found> = vec![];
         for start in 0..canonical.len().saturating_sub(1) {
+            if start > 0 && offsets[start] == offsets[start - 1] {
+                continue;
+            }
             let key = pair_key(canonical[start], canonical[start + 1]);
             for &pattern in &self.by_start[key] {
                 let pattern = usize::from(pattern);
@@ -187,12 +192,23 @@ impl Tables {
     }
 }
 
-/// Substring search (the std one; a few dozen bytes at a time).
+/// Substring search: candidates by their first byte, then one comparison each (canonical
+/// text is a few hundred bytes; the first byte of a piece is rarely repeated).
 fn memchr_find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    if needle.is_empty() {
-        return Some(0);
+    let (&first, rest) = needle.split_first()?;
+    let last_start = haystack.len().checked_sub(needle.len())?;
+    let mut from = 0;
+    while from <= last_start {
+        let at = from
+            + haystack[from..=last_start]
+                .iter()
+                .position(|&b| b == first)?;
+        if haystack[at + 1..at + needle.len()] == *rest {
+            return Some(at);
+        }
+        from = at + 1;
     }
-    haystack.windows(needle.len()).position(|w| w == needle)
+    None
 }
 
 /// Canonical bytes are `a`-`z`, `0`-`9` and the bytes of other letters; pairs of the first 36
@@ -214,12 +230,16 @@ fn pair_key(a: u8, b: u8) -> usize {
 pub(crate) fn find(text: &str) -> Option<(usize, Similarity)> {
     let (canonical, offsets) = canonical(text);
     let tables = Tables::shared();
-    let found = tables.matches(canonical.as_bytes());
+    let found = tables.matches(canonical.as_bytes(), &offsets);
     let best = found.iter().map(|f| f.score).max()?;
     let tied: Vec<&Found> = found.iter().filter(|f| f.score == best).collect();
-    let folded = fold(text);
     for f in &tied {
-        if crate::lookup::match_span(&folded, MESSAGE_PATTERNS[f.pattern].segments).is_some() {
+        // Exact when the text from the match's first word on holds the wording as folded.
+        let from = offsets[f.start];
+        let to = offsets.get(f.end).copied().unwrap_or(text.len()).max(from);
+        let covered = fold(&text[from..to]);
+        let segments = MESSAGE_PATTERNS[f.pattern].segments;
+        if crate::lookup::match_span(&covered, segments).is_some() {
             return Some((f.pattern, Similarity::EXACT));
         }
     }
@@ -299,7 +319,40 @@ fn edit_distance(a: &[u8], b: &[u8]) -> usize {
 /// Words are runs of letters and digits (an apostrophe between letters stays in the word);
 /// everything else separates them and is dropped.
 pub(crate) fn canonical(text: &str) -> (String, Vec<usize>) {
+    if text.is_ascii() {
+        return canonical_ascii(text.as_bytes());
+    }
     canonical_chars(text.char_indices(), text.len())
+}
+
+/// [`canonical`] of ASCII text, byte by byte (most logs).
+fn canonical_ascii(text: &[u8]) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut offsets = Vec::with_capacity(text.len());
+    let mut word = String::with_capacity(32);
+    let mut pending = None;
+    let mut at = 0;
+    while at < text.len() {
+        if !text[at].is_ascii_alphanumeric() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        word.clear();
+        while at < text.len() {
+            let b = text[at];
+            if b.is_ascii_alphanumeric() {
+                word.push(char::from(b.to_ascii_lowercase()));
+            } else if b == b'\'' && text.get(at + 1).is_some_and(u8::is_ascii_alphanumeric) {
+                word.push('\'');
+            } else {
+                break;
+            }
+            at += 1;
+        }
+        push_word(&mut out, &mut offsets, &mut pending, &word, start);
+    }
+    (out, offsets)
 }
 
 /// [`canonical`] of bytes that may not be valid UTF-8 (an invalid sequence separates words),
@@ -371,19 +424,24 @@ fn push_word(
             pending.get_or_insert(at);
             continue;
         }
-        let canonical = singular(&american(part));
-        if canonical.is_empty() {
+        let start = out.len();
+        push_american(out, part);
+        singular_in_place(out, start);
+        if out.len() == start {
             continue;
         }
-        out.push_str(&canonical);
         offsets.push(pending.take().unwrap_or(at));
-        offsets.extend(core::iter::repeat_n(at, canonical.len() - 1));
+        offsets.extend(core::iter::repeat_n(at, out.len() - start - 1));
     }
 }
 
 /// `doesn't` → (`does`, `not`), `can't` and `cannot` → (`can`, `not`), `won't` → (`will`,
 /// `not`), `it's` → (`it`, `is`), `we're` → (`we`, `are`), other `'x` endings dropped.
 fn expand_contraction(word: &str) -> (&str, Option<&'static str>) {
+    let last = word.as_bytes().last().copied().unwrap_or(0);
+    if !word.contains('\'') && last != b't' {
+        return (word, None);
+    }
     match word {
         "can't" | "cannot" => return ("can", Some("not")),
         "won't" => return ("will", Some("not")),
@@ -419,7 +477,7 @@ fn expand_contraction(word: &str) -> (&str, Option<&'static str>) {
 /// British spellings in their American form: `-ise`/`-isation` → `-ize`/`-ization`, `-our` →
 /// `-or`, `-tre` → `-ter`, `-lled`/`-lling` → `-led`/`-ling`, `-ogue` → `-og`, `licence` →
 /// `license`. Applied to both sides, so it only has to be consistent.
-fn american(word: &str) -> String {
+fn push_american(out: &mut String, word: &str) {
     const SUFFIXES: [(&str, &str); 16] = [
         ("isations", "izations"),
         ("isation", "ization"),
@@ -438,43 +496,47 @@ fn american(word: &str) -> String {
         ("ogue", "og"),
         ("ence", "ense"),
     ];
-    if word.len() < 6 {
-        return word.to_owned();
-    }
-    for (british, american) in SUFFIXES {
-        if let Some(stem) = word.strip_suffix(british) {
-            // `-ence` → `-ense` only for licence/defence/offence, not every -ence word.
-            if british == "ence" && !matches!(stem, "lic" | "def" | "off") {
-                continue;
+    // Every British suffix ends in one of these letters.
+    let last = word.as_bytes().last().copied().unwrap_or(0);
+    if word.len() >= 6 && matches!(last, b'e' | b'n' | b'g' | b'd' | b's' | b'r') {
+        for (british, american) in SUFFIXES {
+            if let Some(stem) = word.strip_suffix(british) {
+                // `-ence` → `-ense` only for licence/defence/offence, not every -ence word.
+                if british == "ence" && !matches!(stem, "lic" | "def" | "off") {
+                    continue;
+                }
+                out.push_str(stem);
+                out.push_str(american);
+                return;
             }
-            return format!("{stem}{american}");
         }
     }
-    word.to_owned()
+    out.push_str(word);
 }
 
-/// The singular of a plural: `-ies` → `-y`, `-sses`/`-xes`/`-ches`/`-shes` lose `-es`, other
-/// `-s` (not `-ss`, `-us`, `-is`) is dropped; words of three letters or fewer stay.
-fn singular(word: &str) -> String {
+/// The singular of a plural, in place on `out[start..]`: `-ies` → `-y`, `-sses`/`-xes`/
+/// `-ches`/`-shes` lose `-es`, other `-s` (not `-ss`, `-us`, `-is`) is dropped; words of three
+/// letters or fewer stay.
+fn singular_in_place(out: &mut String, start: usize) {
+    let word = &out[start..];
     if word.len() <= 3 || !word.is_ascii() {
-        return word.to_owned();
+        return;
     }
-    if let Some(stem) = word.strip_suffix("ies") {
-        return format!("{stem}y");
-    }
-    for suffix in ["sses", "xes", "ches", "shes"] {
-        if word.ends_with(suffix) {
-            return word[..word.len() - 2].to_owned();
-        }
-    }
-    if word.ends_with('s')
+    if word.ends_with("ies") {
+        out.truncate(out.len() - 3);
+        out.push('y');
+    } else if ["sses", "xes", "ches", "shes"]
+        .iter()
+        .any(|s| word.ends_with(s))
+    {
+        out.truncate(out.len() - 2);
+    } else if word.ends_with('s')
         && !word.ends_with("ss")
         && !word.ends_with("us")
         && !word.ends_with("is")
     {
-        return word[..word.len() - 1].to_owned();
+        out.truncate(out.len() - 1);
     }
-    word.to_owned()
 }
 
 /// The part of a wording's word that every drifted spelling of it still contains: without a
