@@ -25,7 +25,13 @@ pub enum Found {
 pub fn find(query: &str) -> Option<Found> {
     let name = clean_name(query);
     if let Some(code) = code_named(name) {
-        return Some(Found::Code(code));
+        // `Tenant is blocked` spells TenantIsBlocked and is its message too: the message says
+        // more (the entry and the wording).
+        let message = name.contains(' ').then(|| find_message(query)).flatten();
+        return Some(match message {
+            Some(message) if message.code() == code => Found::Message(message),
+            _ => Found::Code(code),
+        });
     }
     if let Some(setting) = setting_named(name) {
         return Some(Found::Setting(setting));
