@@ -87,6 +87,7 @@ pub struct Group {
 
 /// What one input gave: its name, format, size and number of findings.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct FileTotal {
     /// The input's name (a path, or `-` for standard input).

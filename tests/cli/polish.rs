@@ -150,6 +150,7 @@ fn every_help_states_the_exit_codes() {
         &["settings", "--help"],
         &["endpoints", "--help"],
         &["protocols", "--help"],
+        &["scan", "--help"],
     ] {
         let help = stdout_of(command);
         assert!(help.contains("Exit codes: 0"), "{command:?}: {help}");
