@@ -298,15 +298,27 @@ fn letters(text: &str) -> Vec<u8> {
         .collect()
 }
 
-/// Levenshtein distance, two rows.
+/// Levenshtein distance within a band of twelve cells either side of the diagonal (plus the
+/// length difference): drift changes a few letters, which the band counts exactly; a distance
+/// beyond it is reported as the band's edge, so the similarity is then a lower bound.
 fn edit_distance(a: &[u8], b: &[u8]) -> usize {
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
+    const BAND: usize = 12;
+    let band = BAND + a.len().abs_diff(b.len());
+    let far = band + 1;
+    let mut previous: Vec<usize> = (0..=b.len()).map(|j| j.min(far)).collect();
+    let mut current = vec![far; b.len() + 1];
     for (i, &x) in a.iter().enumerate() {
-        current[0] = i + 1;
-        for (j, &y) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(x != y);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        let row = i + 1;
+        let from = row.saturating_sub(band).max(1);
+        let to = (row + band).min(b.len());
+        current.fill(far);
+        current[0] = row.min(far);
+        for j in from..=to {
+            let substitution = previous[j - 1] + usize::from(x != b[j - 1]);
+            current[j] = substitution
+                .min(previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(far);
         }
         core::mem::swap(&mut previous, &mut current);
     }
@@ -611,6 +623,20 @@ mod tests {
         assert_eq!(offsets.len(), canonical.len());
         assert!(offsets.iter().all(|&at| at < text.len()));
         assert_eq!(offsets[4], 5);
+    }
+
+    #[test]
+    fn banded_distance_counts_small_edits_exactly() {
+        assert_eq!(edit_distance(b"unrecognizable", b"unrecognisable"), 1);
+        assert_eq!(edit_distance(b"wasnot", b"wasnt"), 1);
+        assert_eq!(edit_distance(b"", b"abc"), 3);
+        assert_eq!(edit_distance(b"abc", b"abc"), 0);
+        // Far apart: at most the band's edge, never more than the true distance.
+        let far = edit_distance(
+            b"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            b"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+        );
+        assert!((13..=30).contains(&far), "{far}");
     }
 
     #[test]
