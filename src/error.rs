@@ -21,6 +21,7 @@ use crate::lookup::Name;
 /// assert_eq!(error.kind(), "registry setting");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Unknown<T> {
     input: String,
     suggestion: Option<T>,

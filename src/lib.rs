@@ -63,11 +63,13 @@ mod facts;
 mod fold;
 mod lookup;
 mod suggest;
+mod tolerant;
 
 #[cfg(feature = "serde")]
 pub mod export;
 #[cfg(feature = "scan")]
 pub mod scan;
+pub mod search;
 #[cfg(feature = "serde")]
 mod serde_impls;
 #[cfg(feature = "serve")]
@@ -88,3 +90,4 @@ pub use facts::{
     REGISTRY_PATH, SETTINGS,
 };
 pub use lookup::{find_message, lookup, Lookup, MessageMatch, Name};
+pub use tolerant::Similarity;

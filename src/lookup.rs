@@ -3,8 +3,7 @@
 
 use crate::catalog::MESSAGE_PATTERNS;
 use crate::error::Advice;
-use crate::fold::fold;
-use crate::{Entry, ErrorCode, UnknownCode, Wording};
+use crate::{Entry, ErrorCode, Similarity, UnknownCode, Wording};
 
 /// A name table of the catalog: every enum the generator writes ([`ErrorCode`],
 /// [`Category`](crate::Category), [`Setting`](crate::Setting) and the other facts) implements
@@ -60,10 +59,12 @@ pub(crate) fn ignore_case<T: Name>(folded: &phf::Map<&'static str, T>, name: &st
 
 /// A documented message found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct MessageMatch {
     code: ErrorCode,
     entry: &'static Entry,
     wording: &'static Wording,
+    similarity: Similarity,
 }
 
 impl MessageMatch {
@@ -84,12 +85,23 @@ impl MessageMatch {
     pub const fn wording(&self) -> &'static Wording {
         self.wording
     }
+
+    /// How close the text was to that wording: exact, or drifted (see [`find_message`]).
+    #[must_use]
+    pub const fn similarity(&self) -> Similarity {
+        self.similarity
+    }
 }
 
 /// Finds the documented message that `text` is or contains.
 ///
 /// Any documented wording matches; `{0}`/`{1}` placeholders and the variable parts of a
-/// message (the user, the product name) match any text; case and white space are folded. When
+/// message (the user, the product name) match any text; case and white space are folded. A
+/// wording that drifts the way logs and posts do also matches, with its
+/// [`similarity`](MessageMatch::similarity) below exact: singular or plural, a contraction or
+/// its expansion, an article more or less, British or American spelling, other spacing or
+/// punctuation. Only these: the whole fixed structure of the wording, every rare word in it,
+/// has to be there, so ordinary NPS and RADIUS lines match nothing. When
 /// several messages match, the most specific one (the most literal text) wins, so
 /// `Wrong code and pin entered. (OneWaySMS)` is `SMSAuthFailedWrongCodePinEntered`, not
 /// `OathCodePinIncorrect`.
@@ -110,22 +122,14 @@ impl MessageMatch {
 /// ```
 #[must_use]
 pub fn find_message(text: &str) -> Option<MessageMatch> {
-    let folded = fold(text);
-    let mut best: Option<(usize, &crate::catalog::MessagePattern)> = None;
-    for pattern in &MESSAGE_PATTERNS {
-        if let Some((score, _, _)) = match_span(&folded, pattern.segments) {
-            if best.is_none_or(|(best_score, _)| score > best_score) {
-                best = Some((score, pattern));
-            }
-        }
-    }
-    best.map(|(_, pattern)| {
-        let entry = &pattern.code.entries()[pattern.entry];
-        MessageMatch {
-            code: pattern.code,
-            entry,
-            wording: &entry.wordings()[pattern.wording],
-        }
+    let (index, similarity) = crate::tolerant::find(text)?;
+    let pattern = &MESSAGE_PATTERNS[index];
+    let entry = &pattern.code.entries()[pattern.entry];
+    Some(MessageMatch {
+        code: pattern.code,
+        entry,
+        wording: &entry.wordings()[pattern.wording],
+        similarity,
     })
 }
 
@@ -146,6 +150,8 @@ pub(crate) fn match_span(haystack: &str, segments: &[&str]) -> Option<(usize, us
 
 /// What [`lookup`] found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Lookup {
     /// The query is a code (in any case).

@@ -38,6 +38,8 @@ mod decode;
 mod finding;
 mod matcher;
 pub mod report;
+#[cfg(feature = "serde")]
+mod serde_impls;
 mod structured;
 mod text;
 mod xml_export;

@@ -35,6 +35,9 @@ pub const MAX_DISTINCT: usize = 1000;
 /// How many distinct undocumented codes the report keeps a group for; findings of others are
 /// counted.
 pub const MAX_UNDOCUMENTED: usize = 1000;
+/// How many distinct correlation IDs a group counts exactly (8 bytes each); beyond that, each
+/// further CID-bearing finding counts as one more.
+pub const MAX_CID_HASHES: usize = 1 << 16;
 
 /// Findings grouped by code, and what each input gave.
 #[derive(Debug, Default)]
@@ -74,6 +77,9 @@ pub struct Group {
     users: Capped,
     cids: Vec<String>,
     cid_total: u64,
+    /// A hash of each distinct correlation ID seen (8 bytes each, at most [`MAX_CID_HASHES`]),
+    /// so repeats of one ID (an event logged on several lines, retries) count once.
+    cid_hashes: std::collections::HashSet<u64>,
     aadsts: Capped,
     entries: Vec<usize>,
     files: Capped,
@@ -81,6 +87,7 @@ pub struct Group {
 
 /// What one input gave: its name, format, size and number of findings.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct FileTotal {
     /// The input's name (a path, or `-` for standard input).
@@ -152,7 +159,12 @@ impl Report {
             group.users.add(user);
         }
         if let Some(cid) = finding.cid {
-            group.cid_total += 1;
+            // Past the cap, every further ID counts as new: the count becomes an upper bound
+            // and memory stays bounded.
+            let full = group.cid_hashes.len() >= MAX_CID_HASHES;
+            if full || group.cid_hashes.insert(cid_hash(&cid)) {
+                group.cid_total += 1;
+            }
             if group.cids.len() < SHOWN_CIDS && !group.cids.contains(&cid) {
                 group.cids.push(cid);
             }
@@ -301,7 +313,7 @@ impl Group {
         &self.cids
     }
 
-    /// How many findings carried a correlation ID (kept or not).
+    /// How many distinct correlation IDs the findings carried (kept or not), in any case.
     #[must_use]
     pub fn cid_total(&self) -> u64 {
         self.cid_total
@@ -510,6 +522,15 @@ fn time_key(stamp: &str) -> Option<TimeKey> {
         *t.get(1)?,
         t.get(2).copied().unwrap_or(0),
     ))
+}
+
+/// A correlation ID's hash for counting distinct IDs: case-insensitive (a GUID's hex digits may
+/// be logged in either case), the same in every run.
+fn cid_hash(cid: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    cid.to_ascii_lowercase().hash(&mut hasher);
+    hasher.finish()
 }
 
 #[cfg(test)]

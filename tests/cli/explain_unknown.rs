@@ -36,11 +36,10 @@ fn explain_of_an_undocumented_log_message_exits_1() {
 }
 
 #[test]
-fn explain_json_of_unknown_input_exits_1_with_nothing_on_stdout() {
+fn explain_json_of_unknown_input_exits_1_with_the_suggestion_on_stderr_too() {
     cli()
         .args(["explain", "--json", "ESTS_TOKEN_EROR"])
         .assert()
         .code(1)
-        .stdout("")
         .stderr(predicate::str::contains("did you mean `ESTS_TOKEN_ERROR`?"));
 }

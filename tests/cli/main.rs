@@ -13,6 +13,7 @@ use serde_json::Value;
 use nps_mfa_errors::{Category, ErrorCode, SCHEMA_VERSION};
 
 mod bad_usage;
+mod explain_anything;
 mod explain_codes;
 mod explain_json;
 mod explain_messages;
@@ -20,8 +21,11 @@ mod explain_unknown;
 mod export;
 mod facts;
 mod list;
+mod polish;
 mod reliability;
+mod scan_cids;
 mod scan_report;
+mod search;
 mod terminal_output;
 
 /// How many codes the documents list; the catalog must have every one.
@@ -37,7 +41,8 @@ fn cli() -> Command {
     command
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
-        .env_remove("CLICOLOR");
+        .env_remove("CLICOLOR")
+        .env_remove("COLUMNS");
     command
 }
 

@@ -9,9 +9,10 @@ use crate::output::{wrap, CODE, DIM, HEADING};
 use crate::Outcome;
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Exit codes: 0 listed, 2 bad usage.")]
 pub struct Args {
-    /// Only this cloud: public, government or china (default: every cloud).
-    #[arg(long, value_name = "CLOUD")]
+    /// Only this cloud: public, government or china, in any case (default: every cloud).
+    #[arg(long, value_name = "CLOUD", value_parser = crate::values::cloud)]
     cloud: Option<Cloud>,
     /// Write JSON instead of text.
     #[arg(long)]

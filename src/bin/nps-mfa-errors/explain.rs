@@ -1,31 +1,46 @@
 //! `explain`: everything about one code, or about the message a log line carries, with the
 //! facts its fix depends on for one cloud; or about a registry setting or a symptom.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 
 use nps_mfa_errors::export::{
     CertificateRecord, CodeRecord, EventChannelRecord, ProtocolRecord, SettingRecord, SymptomRecord,
 };
+use nps_mfa_errors::search::{search_limit, Target};
 use nps_mfa_errors::{
-    find_symptom, lookup, Cloud, Entry, ErrorCode, Lookup, Related, Setting, Symptom,
+    Cloud, Entry, ErrorCode, MessageMatch, Related, Similarity, Symptom, Wording,
 };
 
 use crate::endpoints::write_endpoint;
 use crate::output::write_sources;
 use crate::output::{wrap, CODE, DIM, HEADING};
 use crate::protocols::write_matrix;
+use crate::search::write_targets as write_hits;
 use crate::settings::write_setting;
 use crate::Outcome;
 
+mod findings;
+mod query;
+
+use query::Found;
+
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Anything pasted works: a code in any case, quoted or with punctuation \
+(`'ests-token-error'`), an `ErrorCode::` fragment, a whole log line or a multi-line \
+event. When the text is more than one documented message, it is scanned and every \
+finding is explained in order. A miss suggests the closest code and what `search` \
+finds; an AADSTS code points to Microsoft's page for it.\n\nExit codes: 0 explained, 1 nothing found \
+(suggestions on stderr, or a JSON error document with --json), 2 bad usage or \
+unreadable input.")]
 pub struct Args {
-    /// A code in any case (`ests_token_error`), a message as logged, a registry setting
-    /// (`ip_whitelist`), a symptom (`http connect errors`), or `-` to read it from standard
-    /// input.
-    query: String,
+    /// A code in any case (`ests_token_error`), a message or a whole log line or event as
+    /// logged, a registry setting (`ip_whitelist`), a symptom (`http connect errors`), or `-`
+    /// (or nothing) to read it from standard input.
+    query: Option<String>,
     /// The cloud whose endpoints and registry values to show with a code: public, government
-    /// or china.
-    #[arg(long, value_name = "CLOUD", default_value = "public")]
+    /// or china (any case; `gov` will do).
+    #[arg(long, value_name = "CLOUD", default_value = "public", value_parser = crate::values::cloud)]
     cloud: Cloud,
     /// Write JSON instead of text.
     #[arg(long)]
@@ -33,64 +48,204 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> io::Result<Outcome> {
-    let query = if args.query == "-" {
-        crate::output::read_query_stdin()?
-    } else {
-        args.query.clone()
+    let query = match args.query.as_deref() {
+        Some(query) if query != "-" => query.to_owned(),
+        _ if args.query.is_none() && io::stdin().is_terminal() => {
+            nothing_to_explain("no query given and standard input is a terminal")
+        }
+        _ => crate::output::read_query_stdin()?,
     };
     let trimmed = query.trim();
     if trimmed.is_empty() {
-        crate::output::warn(
-            "explain: the query is empty: give a code, a message, a setting or a symptom",
-        );
-        return Ok(Outcome::Failed);
+        nothing_to_explain("the query is empty");
     }
-    let found = match find(trimmed) {
-        Ok(found) => found,
-        Err(error) => {
-            let message = crate::output::escape(&error.to_string()).into_owned();
-            crate::output::warn(crate::output::truncate(&message, 500));
-            return Ok(Outcome::NotFound);
-        }
+    let Some(found) = query::find(trimmed) else {
+        return write_miss(trimmed, args.json);
     };
     let mut out = anstream::stdout().lock();
-    match (found, args.json) {
-        (Found::Code(found), true) => write_json(&mut out, trimmed, &found, args.cloud)?,
-        (Found::Code(found), false) => write_text(&mut out, &found, args.cloud)?,
-        (Found::Setting(setting), true) => {
-            write_fact_json(&mut out, trimmed, "setting", &SettingRecord(setting))?;
-        }
-        (Found::Setting(setting), false) => write_setting(&mut out, setting)?,
-        (Found::Symptom(symptom), true) => {
-            write_fact_json(&mut out, trimmed, "symptom", &SymptomRecord(symptom))?;
-        }
-        (Found::Symptom(symptom), false) => write_symptom(&mut out, symptom, args.cloud)?,
+    if args.json {
+        write_found_json(&mut out, trimmed, &found, args.cloud)?;
+    } else {
+        write_found_text(&mut out, &found, args.cloud)?;
     }
     out.flush()?;
     Ok(Outcome::Found)
 }
 
-/// What a query names.
-enum Found {
-    Code(Lookup),
-    Setting(Setting),
-    Symptom(Symptom),
+fn write_found_json(
+    out: &mut impl Write,
+    query: &str,
+    found: &Found,
+    cloud: Cloud,
+) -> io::Result<()> {
+    match found {
+        Found::Code(code) => write_json(out, query, &Match::code(*code), cloud),
+        Found::Message(m) => write_json(out, query, &Match::message(m), cloud),
+        Found::Scan(list) => findings::write_json(out, query, list, cloud),
+        Found::Setting(setting) => write_fact_json(out, query, "setting", &SettingRecord(*setting)),
+        Found::Symptom(symptom) => write_fact_json(out, query, "symptom", &SymptomRecord(*symptom)),
+        Found::Aadsts(code) => {
+            let value = serde_json::json!({
+                "query": query,
+                "matched_by": "aadsts",
+                "aadsts": code,
+                "url": findings::aadsts_url(code),
+            });
+            serde_json::to_writer_pretty(&mut *out, &value)?;
+            writeln!(out)
+        }
+    }
 }
 
-/// A code first (any case), then a setting name (any case), then a documented message, then a
-/// symptom phrase.
-fn find(query: &str) -> Result<Found, nps_mfa_errors::UnknownCode> {
-    if let Some(code) =
-        ErrorCode::from_code(query).or_else(|| ErrorCode::from_code_ignore_case(query))
-    {
-        return Ok(Found::Code(Lookup::Code(code)));
+fn write_found_text(out: &mut impl Write, found: &Found, cloud: Cloud) -> io::Result<()> {
+    match found {
+        Found::Code(code) => write_text(out, &Match::code(*code), cloud),
+        Found::Message(m) => write_text(out, &Match::message(m), cloud),
+        Found::Scan(list) => findings::write_text(out, list, cloud),
+        Found::Setting(setting) => write_setting(out, *setting),
+        Found::Symptom(symptom) => write_symptom(out, *symptom, cloud),
+        Found::Aadsts(code) => write_aadsts(out, code),
     }
-    if let Some(setting) = Setting::from_name_ignore_case(query) {
-        return Ok(Found::Setting(setting));
+}
+
+/// An Entra sign-in error: where Microsoft explains it, and how to find the extension's code.
+fn write_aadsts(out: &mut impl Write, code: &str) -> io::Result<()> {
+    writeln!(
+        out,
+        "{CODE}{code}{CODE:#}  {DIM}Microsoft Entra sign-in error{DIM:#}"
+    )?;
+    let text = "Not an NPS extension code: Microsoft Entra ID returned it, and the extension \
+                logs it inside the message of one of its own codes (paste the whole log line to \
+                see which). Microsoft explains it at:";
+    write!(out, "{}", wrap("", 0, text))?;
+    let url = findings::aadsts_url(code).unwrap_or_default();
+    writeln!(out, "{url}")
+}
+
+/// Bad usage: exits with clap's usage message and code 2.
+fn nothing_to_explain(why: &str) -> ! {
+    let mut command = <crate::Cli as clap::CommandFactory>::command();
+    command.build();
+    let mut explain = command
+        .find_subcommand_mut("explain")
+        .map_or_else(<crate::Cli as clap::CommandFactory>::command, |c| c.clone());
+    explain
+        .error(
+            clap::error::ErrorKind::MissingRequiredArgument,
+            format!(
+                "{why}: give a code, a message or a log line as an argument, or pipe it to \
+                 standard input"
+            ),
+        )
+        .exit()
+}
+
+/// Nothing found: the reason and the suggestions (the closest code, then what a keyword search
+/// finds) on stderr, and with `--json` an error document on stdout.
+fn write_miss(query: &str, json: bool) -> io::Result<Outcome> {
+    let suggestions = suggestions(query);
+    let hint = match suggestions.as_slice() {
+        [] => "check the spelling, or paste the whole log line or event".to_owned(),
+        [only] => format!("did you mean `{}`?", only.name()),
+        _ => "did you mean one of these?".to_owned(),
+    };
+    let error = format!(
+        "`{}` is not a documented NPS extension error code or message, and no code or message \
+         was found in it; {hint}",
+        shorten(query)
+    );
+    let mut err = anstream::stderr().lock();
+    writeln!(err, "nps-mfa-errors: {}", crate::output::escape(&error))?;
+    if suggestions.len() > 1 {
+        let mut list = Vec::new();
+        write_hits(&mut list, &suggestions)?;
+        err.write_all(&list)?;
     }
-    match lookup(query) {
-        Ok(found) => Ok(Found::Code(found)),
-        Err(error) => find_symptom(query).map(Found::Symptom).ok_or(error),
+    if json {
+        let list: Vec<_> = suggestions
+            .iter()
+            .map(|target| {
+                serde_json::json!({
+                    "kind": target.kind(),
+                    "name": target.name(),
+                    "summary": target.summary(),
+                })
+            })
+            .collect();
+        let value = serde_json::json!({ "error": error, "input": query, "suggestions": list });
+        let mut out = io::stdout().lock();
+        serde_json::to_writer_pretty(&mut out, &value)?;
+        writeln!(out)?;
+        out.flush()?;
+    }
+    Ok(Outcome::NotFound)
+}
+
+/// The code closest to a misspelt one, then up to five entries a keyword search finds with
+/// every word of a short query.
+fn suggestions(query: &str) -> Vec<Target> {
+    let mut list: Vec<Target> = query::clean_name(query)
+        .parse::<ErrorCode>()
+        .err()
+        .and_then(|error| error.suggestion())
+        .map(Target::Code)
+        .into_iter()
+        .collect();
+    if query.split_whitespace().count() <= 8 {
+        for hit in search_limit(query, 5) {
+            if hit.matches_all() && !list.contains(&hit.target) {
+                list.push(hit.target);
+            }
+        }
+    }
+    list
+}
+
+/// The query as an error message quotes it: its first line, at most 100 characters.
+fn shorten(query: &str) -> String {
+    let first = query.lines().next().unwrap_or_default();
+    let mut short: String = first.chars().take(100).collect();
+    if short.len() < query.len() {
+        short.push('…');
+    }
+    short
+}
+
+/// A code, and the entry and wording a message matched, if it was a message.
+pub(crate) struct Match {
+    code: ErrorCode,
+    entry: Option<&'static Entry>,
+    wording: Option<&'static Wording>,
+    similarity: Option<Similarity>,
+}
+
+impl Match {
+    pub(crate) fn code(code: ErrorCode) -> Match {
+        Match {
+            code,
+            entry: None,
+            wording: None,
+            similarity: None,
+        }
+    }
+
+    fn message(m: &MessageMatch) -> Match {
+        Match {
+            code: m.code(),
+            entry: Some(m.entry()),
+            wording: Some(m.wording()),
+            similarity: Some(m.similarity()),
+        }
+    }
+
+    /// The entry a scan attributed, without a wording.
+    pub(crate) fn entry(code: ErrorCode, entry: Option<&'static Entry>) -> Match {
+        Match {
+            code,
+            entry,
+            wording: None,
+            similarity: None,
+        }
     }
 }
 
@@ -244,37 +399,42 @@ fn write_symptom(out: &mut impl Write, symptom: Symptom, cloud: Cloud) -> io::Re
     write_related(out, symptom.related(), &[], cloud)
 }
 
-fn write_json(out: &mut impl Write, query: &str, found: &Lookup, cloud: Cloud) -> io::Result<()> {
-    let code = found.code();
-    let (matched_by, entry, wording) = match found {
-        Lookup::Message(m) => (
-            "message",
-            entry_index(code, m.entry()),
-            Some(m.wording().text()),
-        ),
-        _ => ("code", None, None),
-    };
-    let value = serde_json::json!({
+fn write_json(out: &mut impl Write, query: &str, found: &Match, cloud: Cloud) -> io::Result<()> {
+    let mut value = serde_json::json!({
         "query": query,
-        "matched_by": matched_by,
-        "matched_entry": entry,
-        "matched_wording": wording,
-        "record": CodeRecord(code),
-        "related": match found {
-            Lookup::Message(m) => related_json(m.entry().related(), code.symptoms(), cloud),
-            _ => related_json(code.related(), code.symptoms(), cloud),
-        },
+        "matched_by": if found.wording.is_some() { "message" } else { "code" },
     });
+    if let (Some(object), serde_json::Value::Object(fields)) =
+        (value.as_object_mut(), match_json(found, cloud))
+    {
+        object.extend(fields);
+    }
     serde_json::to_writer_pretty(&mut *out, &value)?;
     writeln!(out)
+}
+
+/// A code as JSON: the matched entry (an index) and wording, if any, the record and the related
+/// facts for `cloud`.
+pub(crate) fn match_json(found: &Match, cloud: Cloud) -> serde_json::Value {
+    let code = found.code;
+    let related = found.entry.map_or_else(|| code.related(), Entry::related);
+    serde_json::json!({
+        "matched_entry": found.entry.and_then(|e| entry_index(code, e)),
+        "matched_wording": found.wording.map(Wording::text),
+        "similarity": found.similarity,
+        "record": CodeRecord(code),
+        "related": related_json(related, code.symptoms(), cloud),
+    })
 }
 
 fn entry_index(code: ErrorCode, entry: &Entry) -> Option<usize> {
     code.entries().iter().position(|e| std::ptr::eq(e, entry))
 }
 
-fn write_text(out: &mut impl Write, found: &Lookup, cloud: Cloud) -> io::Result<()> {
-    let code = found.code();
+/// A code as text: its category and summary, the matched wording, the matched entry (or every
+/// entry), and the related facts for `cloud`.
+pub(crate) fn write_text(out: &mut impl Write, found: &Match, cloud: Cloud) -> io::Result<()> {
+    let code = found.code;
     let category = code.category();
     writeln!(
         out,
@@ -286,32 +446,25 @@ fn write_text(out: &mut impl Write, found: &Lookup, cloud: Cloud) -> io::Result<
         write!(out, "{}", wrap("Documented as: ", 15, label))?;
     }
     write!(out, "{}", wrap("", 0, code.summary()))?;
-    let entries: Vec<(usize, &Entry)> = match found {
-        Lookup::Message(m) => {
-            let index = entry_index(code, m.entry()).unwrap_or(0);
-            writeln!(out)?;
-            write!(
-                out,
-                "{}",
-                wrap(
-                    "Matched wording: ",
-                    17,
-                    &format!("\"{}\"", m.wording().text())
-                )
-            )?;
-            vec![(index, m.entry())]
+    if let Some(wording) = found.wording {
+        writeln!(out)?;
+        let mut quoted = format!("\"{}\"", wording.text());
+        if let Some(similarity) = found.similarity.filter(|s| !s.is_exact()) {
+            quoted.push_str(&format!(" ({similarity} to what was pasted)"));
         }
-        _ => code.entries().iter().enumerate().collect(),
+        write!(out, "{}", wrap("Matched wording: ", 17, &quoted))?;
+    }
+    let entries: Vec<(usize, &Entry)> = match found.entry {
+        Some(entry) => vec![(entry_index(code, entry).unwrap_or(0), entry)],
+        None => code.entries().iter().enumerate().collect(),
     };
     let total = code.entries().len();
     for (index, entry) in &entries {
         writeln!(out)?;
         write_entry(out, *index, total, entry)?;
     }
-    match found {
-        Lookup::Message(m) => write_related(out, m.entry().related(), code.symptoms(), cloud),
-        _ => write_related(out, code.related(), code.symptoms(), cloud),
-    }
+    let related = found.entry.map_or_else(|| code.related(), Entry::related);
+    write_related(out, related, code.symptoms(), cloud)
 }
 
 fn write_entry(out: &mut impl Write, index: usize, total: usize, entry: &Entry) -> io::Result<()> {

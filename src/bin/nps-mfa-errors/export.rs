@@ -8,13 +8,16 @@ use crate::Outcome;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// The dashboard format: `{schema_version, categories, documents, codes}`.
+    /// The dashboard format: one object with `schema_version`, `categories`, `documents`,
+    /// `codes` (entries, related facts, symptoms) and the facts: `registry_path`, `settings`,
+    /// `clouds`, `services`, `endpoints`, `event_channels`, `protocols`, `methods`,
+    /// `certificate`, `symptoms`.
     Json,
-    /// The same structure as the JSON.
+    /// The same structure as the JSON; dates are quoted so they load as strings.
     Yaml,
-    /// One row per (code, entry).
+    /// One row per (code, entry): the catalog only, without the facts.
     Csv,
-    /// One section per category, one table row per entry.
+    /// One section per category, one table row per entry: the catalog only.
     Markdown,
     /// KQL `let` statements for Sentinel / Log Analytics / Data Explorer: the
     /// `NpsMfaErrorCodes` datatable and the `NpsMfaErrorTriage` function.
@@ -27,7 +30,18 @@ pub enum Format {
     JsonSchema,
 }
 
+/// The help's closing text: the schema version and the exit codes.
+fn after_help() -> String {
+    format!(
+        "The JSON and YAML exports follow schema {}: fields are only ever added; a removal or \
+         a change of meaning bumps `schema_version`.\n\nExit codes: 0 written, 2 bad usage or \
+         a write error.",
+        nps_mfa_errors::SCHEMA_VERSION
+    )
+}
+
 #[derive(Debug, clap::Args)]
+#[command(after_help = after_help())]
 pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Json)]
@@ -46,7 +60,7 @@ pub fn run(args: &Args) -> io::Result<Outcome> {
         // stays recognisable) rather than one wrapped by the format's error type.
         Format::Yaml => {
             let yaml = serde_yaml::to_string(&export::catalog()).map_err(io::Error::other)?;
-            out.write_all(yaml.as_bytes())?;
+            out.write_all(quote_dates(&yaml).as_bytes())?;
         }
         Format::Csv => out.write_all(&csv_bytes()?)?,
         Format::Markdown => write_markdown(&mut out)?,
@@ -126,11 +140,73 @@ fn csv_bytes() -> io::Result<Vec<u8>> {
         .map_err(|error| io::Error::other(error.to_string()))
 }
 
-/// Escapes a table cell: pipes and line breaks would break the row.
+/// Quotes plain YAML scalars that are dates (`2017-04-13`): YAML 1.1 loaders, PyYAML among
+/// them, read them as dates, not the strings they are. serde_yaml writes every other string
+/// that could read as something else quoted already.
+fn quote_dates(yaml: &str) -> String {
+    let mut out = String::with_capacity(yaml.len() + 1024);
+    for line in yaml.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n');
+        let value_at = body.find(": ").map(|i| i + 2).or_else(|| {
+            body.trim_start()
+                .starts_with("- ")
+                .then(|| body.find("- ").unwrap_or(0) + 2)
+        });
+        match value_at {
+            Some(at) if is_date(&body[at..]) => {
+                out.push_str(&body[..at]);
+                out.push('\'');
+                out.push_str(&body[at..]);
+                out.push('\'');
+                out.push_str(&line[body.len()..]);
+            }
+            _ => out.push_str(line),
+        }
+    }
+    out
+}
+
+/// `YYYY-MM-DD`, the form of every date in the catalog.
+fn is_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// Escapes a table cell of plain text: pipes and line breaks would break the row, and
+/// backslashes, backticks, `*`, `_`, brackets and `<` would read as Markdown or HTML.
 fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('\n', " ")
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push(' '),
+            '\\' | '|' | '`' | '*' | '_' | '[' | ']' | '<' | '>' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A code span in a table cell: backslashes stay as they are (they do not escape inside code),
+/// a pipe is written `\|` (GitHub tables require it even in code), and the fence is longer than
+/// any run of backticks in the text.
+fn code_span(text: &str) -> String {
+    let text = text.replace('\n', " ").replace('|', "\\|");
+    let longest_run = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest_run + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
 }
 
 fn write_markdown(out: &mut impl Write) -> io::Result<()> {
@@ -154,7 +230,7 @@ fn write_markdown(out: &mut impl Write) -> io::Result<()> {
                 [] => String::new(),
                 wordings => wordings
                     .iter()
-                    .map(|w| format!("`{}`", cell(w.text())))
+                    .map(|w| code_span(w.text()))
                     .collect::<Vec<_>>()
                     .join("<br>"),
             };
@@ -175,4 +251,30 @@ fn write_markdown(out: &mut impl Write) -> io::Result<()> {
         writeln!(out)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_quoted_and_nothing_else_changes() {
+        let yaml = "a: 2017-04-13\nb: 2017-04-13 and more\n- 2025-03-04\nc: x\n";
+        assert_eq!(
+            quote_dates(yaml),
+            "a: '2017-04-13'\nb: 2017-04-13 and more\n- '2025-03-04'\nc: x\n"
+        );
+    }
+
+    #[test]
+    fn code_spans_keep_backslashes_and_escape_pipes() {
+        assert_eq!(code_span(r"DOMAIN\user"), r"`DOMAIN\user`");
+        assert_eq!(code_span("a|b"), r"`a\|b`");
+        assert_eq!(code_span("a`b"), "``a`b``");
+    }
+
+    #[test]
+    fn plain_cells_escape_markdown() {
+        assert_eq!(cell(r"C:\NPS <tenant>"), r"C:\\NPS \<tenant\>");
+    }
 }

@@ -12,7 +12,9 @@ mod output;
 mod protocols;
 mod scan;
 mod serve;
+mod search;
 mod settings;
+mod values;
 
 use std::process::ExitCode;
 
@@ -21,7 +23,16 @@ use clap::{Parser, Subcommand};
 /// Offline knowledge base of the NPS extension for Microsoft Entra multifactor authentication:
 /// every documented error code, its messages, its category and what to do about it.
 #[derive(Debug, Parser)]
-#[command(name = "nps-mfa-errors", version, about, max_term_width = 80)]
+#[command(
+    name = "nps-mfa-errors",
+    version,
+    about,
+    max_term_width = 80,
+    after_help = "\
+Exit codes: 0 found (or written), 1 nothing found (suggestions on stderr), 2 bad \
+usage or unreadable input (for scan: the other inputs are still scanned and \
+reported)."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -29,14 +40,16 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Explain a code (any case) or a message as it appears in a log.
+    /// Explain anything pasted: a code (any case, quoted), a message, a whole log line or
+    /// event, a registry setting or a symptom.
     Explain(explain::Args),
-    /// List every documented code, one per line.
+    /// List every documented code with its categories and summary, fitted to the terminal.
     List(list::Args),
     /// Write the whole catalog as JSON, YAML, CSV or Markdown, or as SIEM lookups (KQL, a
     /// lookup CSV, NDJSON).
     Export(export::Args),
-    /// List the extension's registry settings: values, defaults, per-cloud values, codes.
+    /// List the extension's registry settings: values, defaults, per-cloud values (or one
+    /// cloud's with --cloud), codes.
     Settings(settings::Args),
     /// List the endpoints and ports each cloud needs, and the event logs.
     Endpoints(endpoints::Args),
@@ -47,6 +60,8 @@ enum Command {
     Scan(scan::Args),
     /// Serve the JSON API and web pages a support dashboard embeds (until Ctrl-C).
     Serve(serve::Args),
+    /// Search codes, settings and symptoms by keywords ("number matching", "vpn fails").
+    Search(search::Args),
 }
 
 /// How a command ended, as the process exit code.
@@ -85,6 +100,7 @@ fn main() -> ExitCode {
         Command::Protocols(args) => protocols::run(&args),
         Command::Scan(args) => scan::run(&args),
         Command::Serve(args) => serve::run(&args),
+        Command::Search(args) => search::run(&args),
     };
     match result {
         Ok(outcome) => outcome.into(),

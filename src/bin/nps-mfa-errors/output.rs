@@ -39,12 +39,17 @@ pub fn write_sources(
 /// Writes `text` wrapped to [`WIDTH`], the first line after `first` and the rest after
 /// `indent` spaces. Words longer than a line (URLs) stand on a line of their own.
 pub fn wrap(first: &str, indent: usize, text: &str) -> String {
+    wrap_to(WIDTH, first, indent, text)
+}
+
+/// [`wrap`] to `width` columns.
+pub fn wrap_to(width: usize, first: &str, indent: usize, text: &str) -> String {
     let mut out = String::new();
     let mut line = String::from(first);
     let mut line_has_word = false;
     for word in text.split_whitespace() {
-        let width = line.chars().count();
-        if line_has_word && width + 1 + word.chars().count() > WIDTH {
+        let used = line.chars().count();
+        if line_has_word && used + 1 + word.chars().count() > width {
             out.push_str(line.trim_end());
             out.push('\n');
             line = " ".repeat(indent);

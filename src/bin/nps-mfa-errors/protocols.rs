@@ -3,13 +3,19 @@
 use std::io::{self, Write};
 
 use nps_mfa_errors::export::{MethodRecord, ProtocolRecord};
-use nps_mfa_errors::{AuthProtocol, Method};
+use nps_mfa_errors::{AuthProtocol, Cloud, Method};
 
-use crate::output::{wrap, HEADING};
+use crate::output::{wrap, DIM, HEADING};
 use crate::Outcome;
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Exit codes: 0 listed, 2 bad usage.")]
 pub struct Args {
+    /// The cloud to show it for (public, government or china, any case). The documents list no
+    /// per-cloud difference in which methods a protocol carries; the output says so for the
+    /// cloud named, and JSON gains `cloud`.
+    #[arg(long, value_name = "CLOUD", value_parser = crate::values::cloud)]
+    cloud: Option<Cloud>,
     /// Write JSON instead of text.
     #[arg(long)]
     json: bool,
@@ -20,10 +26,22 @@ pub fn run(args: &Args) -> io::Result<Outcome> {
     if args.json {
         let protocols: Vec<ProtocolRecord> = AuthProtocol::all().map(ProtocolRecord).collect();
         let methods: Vec<MethodRecord> = Method::all().map(MethodRecord).collect();
-        let value = serde_json::json!({ "protocols": protocols, "methods": methods });
+        let mut value = serde_json::json!({ "protocols": protocols, "methods": methods });
+        if let (Some(cloud), Some(object)) = (args.cloud, value.as_object_mut()) {
+            object.insert("cloud".to_owned(), serde_json::json!(cloud));
+        }
         serde_json::to_writer_pretty(&mut out, &value)?;
         writeln!(out)?;
     } else {
+        if let Some(cloud) = args.cloud {
+            let text = format!(
+                "{} (--cloud {cloud}): the documents list no per-cloud difference; this \
+                 matrix holds in every cloud.",
+                cloud.title()
+            );
+            write!(out, "{DIM}{}{DIM:#}", wrap("", 0, &text))?;
+            writeln!(out)?;
+        }
         write_matrix(&mut out, AuthProtocol::all())?;
         writeln!(out)?;
         writeln!(out, "{HEADING}Notes{HEADING:#}:")?;

@@ -17,6 +17,10 @@ use crate::output::{escape, json_safe, truncate, warn, wrap, CODE, DIM, HEADING}
 use crate::Outcome;
 
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Exit codes: 0 findings, 1 none, 2 an input could not be read (the \
+others are still scanned and reported) or bad usage."
+)]
 pub struct Args {
     /// Files or folders to scan (folders recursively, as an unzipped C:\NPS bundle); `-` or
     /// nothing reads standard input.

@@ -4,13 +4,18 @@
 use std::io::{self, Write};
 
 use nps_mfa_errors::export::SettingRecord;
-use nps_mfa_errors::{Setting, REGISTRY_PATH};
+use nps_mfa_errors::{Cloud, Setting, REGISTRY_PATH};
 
 use crate::output::{wrap, write_sources, CODE, DIM, HEADING};
 use crate::Outcome;
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Exit codes: 0 listed, 2 bad usage.")]
 pub struct Args {
+    /// Show the value each setting takes in this cloud (public, government or china, any case)
+    /// instead of every cloud's; JSON records gain `cloud` and `value`.
+    #[arg(long, value_name = "CLOUD", value_parser = crate::values::cloud)]
+    cloud: Option<Cloud>,
     /// Write a JSON array instead of text.
     #[arg(long)]
     json: bool,
@@ -19,22 +24,53 @@ pub struct Args {
 pub fn run(args: &Args) -> io::Result<Outcome> {
     let mut out = anstream::stdout().lock();
     if args.json {
-        let records: Vec<SettingRecord> = Setting::all().map(SettingRecord).collect();
+        let records: Vec<serde_json::Value> = Setting::all()
+            .map(|setting| record_json(setting, args.cloud))
+            .collect();
         serde_json::to_writer_pretty(&mut out, &records)?;
         writeln!(out)?;
     } else {
         write!(out, "{}", wrap("Registry key: ", 14, REGISTRY_PATH))?;
+        if let Some(cloud) = args.cloud {
+            writeln!(
+                out,
+                "{DIM}Values for {} (--cloud {cloud}){DIM:#}",
+                cloud.title()
+            )?;
+        }
         for setting in Setting::all() {
             writeln!(out)?;
-            write_setting(&mut out, setting)?;
+            write_setting_for(&mut out, setting, args.cloud)?;
         }
     }
     out.flush()?;
     Ok(Outcome::Found)
 }
 
+/// A setting's record, with the value in `cloud` when one is asked for.
+fn record_json(setting: Setting, cloud: Option<Cloud>) -> serde_json::Value {
+    let mut value = serde_json::to_value(SettingRecord(setting)).unwrap_or_default();
+    if let (Some(cloud), Some(object)) = (cloud, value.as_object_mut()) {
+        object.insert("cloud".to_owned(), serde_json::json!(cloud));
+        object.insert(
+            "value".to_owned(),
+            serde_json::json!(setting.value_for(cloud)),
+        );
+    }
+    value
+}
+
 /// Everything about one setting, as `settings` and `explain SETTING` print it.
 pub fn write_setting(out: &mut impl Write, setting: Setting) -> io::Result<()> {
+    write_setting_for(out, setting, None)
+}
+
+/// Everything about one setting; with a cloud, only that cloud's value.
+pub fn write_setting_for(
+    out: &mut impl Write,
+    setting: Setting,
+    cloud: Option<Cloud>,
+) -> io::Result<()> {
     writeln!(
         out,
         "{CODE}{setting}{CODE:#}  {DIM}registry setting ({}){DIM:#}",
@@ -48,7 +84,9 @@ pub fn write_setting(out: &mut impl Write, setting: Setting) -> io::Result<()> {
         "{}",
         wrap("  When missing: ", 16, setting.when_missing())
     )?;
-    if !setting.cloud_values().is_empty() {
+    if let Some(cloud) = cloud {
+        write_cloud_value(out, setting, cloud)?;
+    } else if !setting.cloud_values().is_empty() {
         writeln!(out, "  {HEADING}Per cloud{HEADING:#}:")?;
         for value in setting.cloud_values() {
             let mut text = format!("{}: {}", value.cloud().title(), value.value());
@@ -69,4 +107,24 @@ pub fn write_setting(out: &mut impl Write, setting: Setting) -> io::Result<()> {
         write!(out, "{}", wrap("  Codes: ", 9, &codes.join(", ")))?;
     }
     write_sources(out, setting.sources())
+}
+
+/// The value `setting` takes in `cloud`: the cloud's own, or "the same in every cloud".
+fn write_cloud_value(out: &mut impl Write, setting: Setting, cloud: Cloud) -> io::Result<()> {
+    let label = format!("  In {}: ", cloud.title());
+    let own = setting.cloud_values().iter().find(|v| v.cloud() == cloud);
+    let text = match own {
+        Some(value) => {
+            let mut text = value.value().to_owned();
+            if let Some(note) = value.note() {
+                text.push_str(&format!(" ({note})"));
+            }
+            text
+        }
+        None if setting.cloud_values().is_empty() => {
+            "no per-cloud value; the same in every cloud".to_owned()
+        }
+        None => format!("not documented; the default is {}", setting.default_value()),
+    };
+    write!(out, "{}", wrap(&label, 4, &text))
 }

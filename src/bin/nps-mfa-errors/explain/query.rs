@@ -1,0 +1,166 @@
+//! What a pasted text names: a code (however it is quoted or spelt), a registry setting, a
+//! documented message, the codes a scan finds in it, or a symptom.
+
+use nps_mfa_errors::scan::{scan_str, Finding};
+use nps_mfa_errors::{find_message, find_symptom, ErrorCode, MessageMatch, Setting, Symptom};
+
+/// What a query names, and how it was matched.
+pub enum Found {
+    /// A code, written in any case, quoted, with punctuation or `-` for `_`.
+    Code(ErrorCode),
+    /// A documented message (the whole text, or the one message a log line carries).
+    Message(MessageMatch),
+    /// What a scan of the text finds, in order: a log line, an `ErrorCode::` fragment, an event.
+    Scan(Vec<Finding>),
+    /// A registry setting.
+    Setting(Setting),
+    /// A symptom phrase or question.
+    Symptom(Symptom),
+    /// A Microsoft Entra sign-in error (`AADSTS` and digits), not a code of the extension.
+    Aadsts(String),
+}
+
+/// A code first (the query cleaned of quotes, punctuation and an `ErrorCode::` prefix), then a
+/// setting name, then a documented message or what a scan finds, then a symptom.
+pub fn find(query: &str) -> Option<Found> {
+    let name = clean_name(query);
+    if let Some(code) = code_named(name) {
+        // `Tenant is blocked` spells TenantIsBlocked and is its message too: the message says
+        // more (the entry and the wording).
+        let message = name.contains(' ').then(|| find_message(query)).flatten();
+        return Some(match message {
+            Some(message) if message.code() == code => Found::Message(message),
+            _ => Found::Code(code),
+        });
+    }
+    if let Some(setting) = setting_named(name) {
+        return Some(Found::Setting(setting));
+    }
+    if is_aadsts(name) {
+        return Some(Found::Aadsts(name.to_ascii_uppercase()));
+    }
+    if let Some(found) = message_or_scan(query) {
+        return Some(found);
+    }
+    find_symptom(query).map(Found::Symptom)
+}
+
+/// The message the text is or carries, unless a scan finds more in it (another code, an
+/// undocumented one, several events): then every finding, in order.
+fn message_or_scan(text: &str) -> Option<Found> {
+    let message = find_message(text);
+    let findings = scan_str(text);
+    match message {
+        Some(message)
+            if findings
+                .iter()
+                .all(|f| f.code.documented() == Some(message.code())) =>
+        {
+            Some(Found::Message(message))
+        }
+        _ if !findings.is_empty() => Some(Found::Scan(findings)),
+        _ => None,
+    }
+}
+
+/// The query without surrounding white space, quotes, brackets and trailing punctuation, and
+/// without an `ErrorCode::` prefix: `'ESTS_TOKEN_ERROR'`, `ESTS_TOKEN_ERROR.` and
+/// `ErrorCode:: ESTS_TOKEN_ERROR` are all `ESTS_TOKEN_ERROR`.
+pub fn clean_name(query: &str) -> &str {
+    const WRAPPERS: &[char] = &[
+        '\'', '"', '`', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '(', ')', '[', ']', '<',
+        '>', '{', '}', '.', ',', ';', ':', '!', '?',
+    ];
+    let mut name = query.trim();
+    loop {
+        let before = name;
+        name = name.trim_matches(WRAPPERS).trim();
+        if let Some(rest) = strip_prefix_ignore_case(name, "ErrorCode::") {
+            name = rest.trim();
+        }
+        if name == before {
+            return name;
+        }
+    }
+}
+
+/// `AADSTS` and five to nine digits, in any case.
+fn is_aadsts(name: &str) -> bool {
+    name.get(..6)
+        .is_some_and(|head| head.eq_ignore_ascii_case("AADSTS"))
+        && (5..=9).contains(&name[6..].len())
+        && name[6..].bytes().all(|b| b.is_ascii_digit())
+}
+
+fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
+}
+
+/// The code `name` spells in any case, with `_`, `-` or spaces between its words or none
+/// (`ests-token-error`, `access denied`).
+pub fn code_named(name: &str) -> Option<ErrorCode> {
+    if let Some(code) =
+        ErrorCode::from_code(name).or_else(|| ErrorCode::from_code_ignore_case(name))
+    {
+        return Some(code);
+    }
+    let wanted = squash(name)?;
+    ErrorCode::all().find(|code| squash(code.as_str()).as_deref() == Some(wanted.as_str()))
+}
+
+/// The registry setting `name` spells, the same way.
+fn setting_named(name: &str) -> Option<Setting> {
+    if let Some(setting) = Setting::from_name_ignore_case(name) {
+        return Some(setting);
+    }
+    let wanted = squash(name)?;
+    Setting::all().find(|s| squash(s.as_str()).as_deref() == Some(wanted.as_str()))
+}
+
+/// A name of at most four words, lower case, without separators; `None` for anything longer or
+/// holding other characters.
+fn squash(name: &str) -> Option<String> {
+    let words = name.split([' ', '\t', '_', '-']).filter(|w| !w.is_empty());
+    if words.clone().count() > 4 {
+        return None;
+    }
+    let mut out = String::new();
+    for word in words {
+        if !word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return None;
+        }
+        out.push_str(&word.to_ascii_lowercase());
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_punctuation_and_the_marker_are_cleaned_off() {
+        for query in [
+            "'ESTS_TOKEN_ERROR'",
+            "ESTS_TOKEN_ERROR.",
+            "ErrorCode:: ESTS_TOKEN_ERROR",
+            "errorcode::ESTS_TOKEN_ERROR,",
+            "\u{201C}ESTS_TOKEN_ERROR\u{201D}",
+            "`ESTS_TOKEN_ERROR`",
+        ] {
+            assert_eq!(clean_name(query), "ESTS_TOKEN_ERROR", "{query}");
+        }
+    }
+
+    #[test]
+    fn separators_and_case_do_not_matter_for_codes() {
+        assert_eq!(
+            code_named("ests-token-error"),
+            Some(ErrorCode::EstsTokenError)
+        );
+        assert_eq!(code_named("access denied"), Some(ErrorCode::AccessDenied));
+        assert_eq!(code_named("the access was denied"), None);
+    }
+}

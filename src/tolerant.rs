@@ -1,0 +1,648 @@
+//! Tolerant message matching: a documented wording is found in text that drifts from it the way
+//! real extension logs and forum posts do (singular/plural, contractions and their expansions,
+//! articles, British/American spelling, spacing and punctuation), and nothing else.
+//!
+//! Both sides go through one canonical form ([`canonical`]): words lower-cased, contractions
+//! expanded, articles dropped, British spellings Americanised, plurals made singular, and the
+//! words then joined without separators, so spacing and punctuation cannot matter. A wording
+//! matches when every literal piece of it (the text between its placeholders and variable parts)
+//! occurs in that form, in order. Nothing is approximate beyond these rules: a line has to carry
+//! the whole fixed structure of a wording, every rare word included, to match, which is what
+//! keeps ordinary NPS, RADIUS and Security-audit lines out.
+//!
+//! The tables are computed on first use from the catalog's generated message patterns.
+
+use std::sync::OnceLock;
+
+use crate::catalog::{MessagePattern, MESSAGE_PATTERNS};
+use crate::fold::fold;
+
+/// How close a matched message is to the documented wording: exact (after folding case and
+/// white space) or a similarity below 1.
+///
+/// ```
+/// use nps_mfa_errors::find_message;
+///
+/// let exact = find_message("The specified user was not found").unwrap();
+/// assert!(exact.similarity().is_exact());
+///
+/// let drifted = find_message("The specified session is invalid, or may've expired").unwrap();
+/// assert_eq!(drifted.code(), nps_mfa_errors::ErrorCode::InvalidSession);
+/// assert!(!drifted.similarity().is_exact());
+/// assert!(drifted.similarity().as_f32() > 0.8);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Similarity(u16);
+
+impl Similarity {
+    /// The documented wording, letter for letter (case and white space folded).
+    pub const EXACT: Similarity = Similarity(1000);
+
+    /// True when the text carries the documented wording itself.
+    #[must_use]
+    pub const fn is_exact(self) -> bool {
+        self.0 == 1000
+    }
+
+    /// From 0 (nothing alike) to 1 (exact): one minus the edit distance between the matched
+    /// pieces of text and the wording's literal pieces, over their length.
+    #[must_use]
+    pub fn as_f32(self) -> f32 {
+        f32::from(self.0) / 1000.0
+    }
+}
+
+impl core::fmt::Display for Similarity {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        if self.is_exact() {
+            f.write_str("exact")
+        } else {
+            write!(f, "{:.0}% similar", self.as_f32() * 100.0)
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Similarity {
+    /// A number from 0 to 1 (three decimals); `1` is exact.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_f64(f64::from(self.0) / 1000.0)
+    }
+}
+
+/// A wording matched in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// Index into `MESSAGE_PATTERNS`.
+    pub(crate) pattern: usize,
+    /// Canonical bytes of literal text matched: the more, the more specific the wording.
+    pub(crate) score: usize,
+    /// Where the match starts and ends in the canonical text.
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
+/// The canonical pieces of every wording, and an index of their first two canonical bytes.
+pub(crate) struct Tables {
+    /// Per pattern: its literal pieces in canonical form (empty pieces left out).
+    pub(crate) segments: Vec<Vec<String>>,
+    /// Per pair of leading bytes (see [`pair_key`]): the patterns whose first piece starts so.
+    by_start: Vec<Vec<u16>>,
+}
+
+impl Tables {
+    /// The tables, computed on first use.
+    pub(crate) fn shared() -> &'static Tables {
+        static TABLES: OnceLock<Tables> = OnceLock::new();
+        TABLES.get_or_init(Tables::build)
+    }
+
+    fn build() -> Tables {
+        let mut by_start = vec![Vec::new(); PAIR_KEYS];
+        let segments: Vec<Vec<String>> = MESSAGE_PATTERNS
+            .iter()
+            .map(|pattern| {
+                pattern
+                    .segments
+                    .iter()
+                    .map(|segment| canonical(segment).0)
+                    .filter(|segment| !segment.is_empty())
+                    .collect()
+            })
+            .collect();
+        for (index, pieces) in segments.iter().enumerate() {
+            if let Some(first) = pieces.first().filter(|first| first.len() >= 2) {
+                let bytes = first.as_bytes();
+                by_start[pair_key(bytes[0], bytes[1])].push(index as u16);
+            }
+        }
+        Tables { segments, by_start }
+    }
+
+    /// Every wording whose pieces all occur in `canonical` in order, the first place each starts.
+    /// A wording starts where a word does: `offsets` (one per canonical byte, the same for the
+    /// bytes of one word) tells where words start.
+    pub(crate) fn matches(&self, canonical: &[u8], offsets: &[usize]) -> Vec<Found> {
+        let mut found: Vec<Found> = vec![];
+        for start in 0..canonical.len().saturating_sub(1) {
+            if start > 0 && offsets[start] == offsets[start - 1] {
+                continue;
+            }
+            let key = pair_key(canonical[start], canonical[start + 1]);
+            for &pattern in &self.by_start[key] {
+                let pattern = usize::from(pattern);
+                if found.iter().any(|f| f.pattern == pattern) {
+                    continue;
+                }
+                if let Some((score, end)) = self.match_at(pattern, canonical, start) {
+                    found.push(Found {
+                        pattern,
+                        score,
+                        start,
+                        end,
+                    });
+                }
+            }
+        }
+        found
+    }
+
+    /// The wording `pattern` with its first piece at `start` of `canonical`: literal bytes matched
+    /// and where the match ends.
+    pub(crate) fn match_at(
+        &self,
+        pattern: usize,
+        canonical: &[u8],
+        start: usize,
+    ) -> Option<(usize, usize)> {
+        let pieces = &self.segments[pattern];
+        let first = pieces.first()?.as_bytes();
+        if !canonical[start..].starts_with(first) {
+            return None;
+        }
+        let mut end = start + first.len();
+        let mut score = first.len();
+        for piece in &pieces[1..] {
+            let at = memchr_find(&canonical[end..], piece.as_bytes())? + end;
+            end = at + piece.len();
+            score += piece.len();
+        }
+        Some((score, end))
+    }
+
+    /// Every wording whose pieces occur in `canonical` in order, anywhere (for the scanner,
+    /// which has already found the wording's anchor word).
+    pub(crate) fn match_anywhere(&self, pattern: usize, canonical: &[u8]) -> Option<Found> {
+        let pieces = &self.segments[pattern];
+        let first = pieces.first()?.as_bytes();
+        let mut from = 0;
+        while let Some(at) = memchr_find(&canonical[from..], first) {
+            let start = from + at;
+            if let Some((score, end)) = self.match_at(pattern, canonical, start) {
+                return Some(Found {
+                    pattern,
+                    score,
+                    start,
+                    end,
+                });
+            }
+            from = start + 1;
+        }
+        None
+    }
+}
+
+/// Substring search: candidates by their first byte, then one comparison each (canonical
+/// text is a few hundred bytes; the first byte of a piece is rarely repeated).
+fn memchr_find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, rest) = needle.split_first()?;
+    let last_start = haystack.len().checked_sub(needle.len())?;
+    let mut from = 0;
+    while from <= last_start {
+        let at = from
+            + haystack[from..=last_start]
+                .iter()
+                .position(|&b| b == first)?;
+        if haystack[at + 1..at + needle.len()] == *rest {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// Canonical bytes are `a`-`z`, `0`-`9` and the bytes of other letters; pairs of the first 36
+/// index directly, anything else shares one slot.
+const PAIR_KEYS: usize = 37 * 37;
+
+fn pair_key(a: u8, b: u8) -> usize {
+    let class = |c: u8| match c {
+        b'a'..=b'z' => usize::from(c - b'a'),
+        b'0'..=b'9' => 26 + usize::from(c - b'0'),
+        _ => 36,
+    };
+    class(a) * 37 + class(b)
+}
+
+/// The best wording in `text`, with how close it is: the one with the most literal text (so
+/// `Wrong code and pin entered. (OneWaySMS)` is the SMS code, not `OathCodePinIncorrect`), and
+/// among equals one that is there letter for letter.
+pub(crate) fn find(text: &str) -> Option<(usize, Similarity)> {
+    let (canonical, offsets) = canonical(text);
+    let tables = Tables::shared();
+    let found = tables.matches(canonical.as_bytes(), &offsets);
+    let best = found.iter().map(|f| f.score).max()?;
+    let tied: Vec<&Found> = found.iter().filter(|f| f.score == best).collect();
+    for f in &tied {
+        // Exact when the text from the match's first word on holds the wording as folded.
+        let from = offsets[f.start];
+        let to = offsets.get(f.end).copied().unwrap_or(text.len()).max(from);
+        let covered = fold(&text[from..to]);
+        let segments = MESSAGE_PATTERNS[f.pattern].segments;
+        if crate::lookup::match_span(&covered, segments).is_some() {
+            return Some((f.pattern, Similarity::EXACT));
+        }
+    }
+    let first = tied[0];
+    Some((
+        first.pattern,
+        similarity(text, canonical.as_bytes(), &offsets, tables, first),
+    ))
+}
+
+/// One minus the edit distance between the text each literal piece matched and the piece as
+/// documented (letters and digits only, case folded), over their length; just below exact at
+/// most.
+pub(crate) fn similarity(
+    text: &str,
+    canonical: &[u8],
+    offsets: &[usize],
+    tables: &Tables,
+    found: &Found,
+) -> Similarity {
+    let pattern: &MessagePattern = &MESSAGE_PATTERNS[found.pattern];
+    let pieces = &tables.segments[found.pattern];
+    let documented: Vec<&&str> = pattern
+        .segments
+        .iter()
+        .filter(|s| !canonical_is_empty(s))
+        .collect();
+    let mut at = found.start;
+    let (mut distance, mut length) = (0, 0);
+    for (piece, wording) in pieces.iter().zip(documented) {
+        let Some(start) = memchr_find(&canonical[at..], piece.as_bytes()).map(|i| i + at) else {
+            break;
+        };
+        let end = start + piece.len();
+        let from = offsets[start];
+        let to = offsets.get(end).copied().unwrap_or(text.len()).max(from);
+        let logged = letters(&text[from..to]);
+        let documented = letters(wording);
+        distance += edit_distance(&logged, &documented);
+        length += logged.len().max(documented.len());
+        at = end;
+    }
+    let value = 1000 - (distance * 1000 / length.max(1)).min(1000);
+    Similarity(u16::try_from(value).unwrap_or(0).min(999))
+}
+
+fn canonical_is_empty(segment: &str) -> bool {
+    !segment.chars().any(char::is_alphanumeric)
+}
+
+/// The letters and digits of `text`, lower-cased.
+fn letters(text: &str) -> Vec<u8> {
+    text.bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|b| b.to_ascii_lowercase())
+        .collect()
+}
+
+/// Levenshtein distance within a band of twelve cells either side of the diagonal (plus the
+/// length difference): drift changes a few letters, which the band counts exactly; a distance
+/// beyond it is reported as the band's edge, so the similarity is then a lower bound.
+fn edit_distance(a: &[u8], b: &[u8]) -> usize {
+    const BAND: usize = 12;
+    let band = BAND + a.len().abs_diff(b.len());
+    let far = band + 1;
+    let mut previous: Vec<usize> = (0..=b.len()).map(|j| j.min(far)).collect();
+    let mut current = vec![far; b.len() + 1];
+    for (i, &x) in a.iter().enumerate() {
+        let row = i + 1;
+        let from = row.saturating_sub(band).max(1);
+        let to = (row + band).min(b.len());
+        current.fill(far);
+        current[0] = row.min(far);
+        for j in from..=to {
+            let substitution = previous[j - 1] + usize::from(x != b[j - 1]);
+            current[j] = substitution
+                .min(previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(far);
+        }
+        core::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+/// The canonical form of `text`, and for each of its bytes the offset in `text` of the word it
+/// comes from (the word's first byte, or the apostrophe of an expanded contraction).
+///
+/// Words are runs of letters and digits (an apostrophe between letters stays in the word);
+/// everything else separates them and is dropped.
+pub(crate) fn canonical(text: &str) -> (String, Vec<usize>) {
+    if text.is_ascii() {
+        return canonical_ascii(text.as_bytes());
+    }
+    canonical_chars(text.char_indices(), text.len())
+}
+
+/// [`canonical`] of ASCII text, byte by byte (most logs).
+fn canonical_ascii(text: &[u8]) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut offsets = Vec::with_capacity(text.len());
+    let mut word = String::with_capacity(32);
+    let mut pending = None;
+    let mut at = 0;
+    while at < text.len() {
+        if !text[at].is_ascii_alphanumeric() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        word.clear();
+        while at < text.len() {
+            let b = text[at];
+            if b.is_ascii_alphanumeric() {
+                word.push(char::from(b.to_ascii_lowercase()));
+            } else if b == b'\'' && text.get(at + 1).is_some_and(u8::is_ascii_alphanumeric) {
+                word.push('\'');
+            } else {
+                break;
+            }
+            at += 1;
+        }
+        push_word(&mut out, &mut offsets, &mut pending, &word, start);
+    }
+    (out, offsets)
+}
+
+/// [`canonical`] of bytes that may not be valid UTF-8 (an invalid sequence separates words),
+/// with offsets into the bytes themselves.
+#[cfg(feature = "scan")]
+pub(crate) fn canonical_bytes(text: &[u8]) -> (String, Vec<usize>) {
+    let chars = text.utf8_chunks().flat_map(|chunk| {
+        let valid_at = chunk.valid().as_ptr() as usize - text.as_ptr() as usize;
+        let invalid_at = valid_at + chunk.valid().len();
+        let invalid =
+            (!chunk.invalid().is_empty()).then_some((invalid_at, char::REPLACEMENT_CHARACTER));
+        chunk
+            .valid()
+            .char_indices()
+            .map(move |(i, c)| (valid_at + i, c))
+            .chain(invalid)
+    });
+    canonical_chars(chars, text.len())
+}
+
+fn canonical_chars(chars: impl Iterator<Item = (usize, char)>, len: usize) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(len);
+    let mut offsets = Vec::with_capacity(len);
+    let mut word = String::with_capacity(32);
+    let mut word_at = 0;
+    let mut pending = None;
+    let mut chars = chars.peekable();
+    while let Some((at, c)) = chars.next() {
+        let apostrophe = matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{2bc}')
+            && !word.is_empty()
+            && chars.peek().is_some_and(|(_, next)| next.is_alphanumeric());
+        if c.is_alphanumeric() || apostrophe {
+            if word.is_empty() {
+                word_at = at;
+            }
+            if apostrophe {
+                word.push('\'');
+            } else if c.is_ascii() {
+                word.push(c.to_ascii_lowercase());
+            } else {
+                word.extend(c.to_lowercase());
+            }
+            continue;
+        }
+        if !word.is_empty() {
+            push_word(&mut out, &mut offsets, &mut pending, &word, word_at);
+            word.clear();
+        }
+    }
+    if !word.is_empty() {
+        push_word(&mut out, &mut offsets, &mut pending, &word, word_at);
+    }
+    (out, offsets)
+}
+
+/// Appends one word's canonical form.
+fn push_word(
+    out: &mut String,
+    offsets: &mut Vec<usize>,
+    pending: &mut Option<usize>,
+    word: &str,
+    at: usize,
+) {
+    let (head, tail) = expand_contraction(word);
+    for part in [Some(head), tail].into_iter().flatten() {
+        if matches!(part, "a" | "an" | "the") {
+            // The next word's first byte points at the article, so a match that starts there
+            // covers it.
+            pending.get_or_insert(at);
+            continue;
+        }
+        let start = out.len();
+        push_american(out, part);
+        singular_in_place(out, start);
+        if out.len() == start {
+            continue;
+        }
+        offsets.push(pending.take().unwrap_or(at));
+        offsets.extend(core::iter::repeat_n(at, out.len() - start - 1));
+    }
+}
+
+/// `doesn't` → (`does`, `not`), `can't` and `cannot` → (`can`, `not`), `won't` → (`will`,
+/// `not`), `it's` → (`it`, `is`), `we're` → (`we`, `are`), other `'x` endings dropped.
+fn expand_contraction(word: &str) -> (&str, Option<&'static str>) {
+    let last = word.as_bytes().last().copied().unwrap_or(0);
+    if !word.contains('\'') && last != b't' {
+        return (word, None);
+    }
+    match word {
+        "can't" | "cannot" => return ("can", Some("not")),
+        "won't" => return ("will", Some("not")),
+        "shan't" => return ("shall", Some("not")),
+        _ => {}
+    }
+    let Some(apostrophe) = word.find('\'') else {
+        // Contractions typed without their apostrophe.
+        return match word {
+            "isnt" | "wasnt" | "arent" | "werent" | "doesnt" | "dont" | "didnt" | "hasnt"
+            | "havent" | "hadnt" | "couldnt" | "wouldnt" | "shouldnt" | "mustnt" => {
+                (&word[..word.len() - 2], Some("not"))
+            }
+            _ => (word, None),
+        };
+    };
+    let (head, tail) = (&word[..apostrophe], &word[apostrophe + 1..]);
+    if tail == "t" && head.ends_with('n') {
+        return (&head[..head.len() - 1], Some("not"));
+    }
+    let expansion = match tail {
+        "re" => Some("are"),
+        "ve" => Some("have"),
+        "ll" => Some("will"),
+        "m" => Some("am"),
+        "d" => Some("would"),
+        "s" if matches!(head, "it" | "that" | "there" | "what" | "who" | "here") => Some("is"),
+        _ => None,
+    };
+    (head, expansion)
+}
+
+/// British spellings in their American form: `-ise`/`-isation` → `-ize`/`-ization`, `-our` →
+/// `-or`, `-tre` → `-ter`, `-lled`/`-lling` → `-led`/`-ling`, `-ogue` → `-og`, `licence` →
+/// `license`. Applied to both sides, so it only has to be consistent.
+fn push_american(out: &mut String, word: &str) {
+    const SUFFIXES: [(&str, &str); 16] = [
+        ("isations", "izations"),
+        ("isation", "ization"),
+        ("isable", "izable"),
+        ("ising", "izing"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ise", "ize"),
+        ("ours", "ors"),
+        ("oured", "ored"),
+        ("our", "or"),
+        ("tres", "ters"),
+        ("tre", "ter"),
+        ("lled", "led"),
+        ("lling", "ling"),
+        ("ogue", "og"),
+        ("ence", "ense"),
+    ];
+    // Every British suffix ends in one of these letters.
+    let last = word.as_bytes().last().copied().unwrap_or(0);
+    if word.len() >= 6 && matches!(last, b'e' | b'n' | b'g' | b'd' | b's' | b'r') {
+        for (british, american) in SUFFIXES {
+            if let Some(stem) = word.strip_suffix(british) {
+                // `-ence` → `-ense` only for licence/defence/offence, not every -ence word.
+                if british == "ence" && !matches!(stem, "lic" | "def" | "off") {
+                    continue;
+                }
+                out.push_str(stem);
+                out.push_str(american);
+                return;
+            }
+        }
+    }
+    out.push_str(word);
+}
+
+/// The singular of a plural, in place on `out[start..]`: `-ies` → `-y`, `-sses`/`-xes`/
+/// `-ches`/`-shes` lose `-es`, other `-s` (not `-ss`, `-us`, `-is`) is dropped; words of three
+/// letters or fewer stay.
+fn singular_in_place(out: &mut String, start: usize) {
+    let word = &out[start..];
+    if word.len() <= 3 || !word.is_ascii() {
+        return;
+    }
+    if word.ends_with("ies") {
+        out.truncate(out.len() - 3);
+        out.push('y');
+    } else if ["sses", "xes", "ches", "shes"]
+        .iter()
+        .any(|s| word.ends_with(s))
+    {
+        out.truncate(out.len() - 2);
+    } else if word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+    {
+        out.truncate(out.len() - 1);
+    }
+}
+
+/// The part of a wording's word that every drifted spelling of it still contains: without a
+/// plural ending, and cut before a British/American variable suffix. The scanner looks for it
+/// to decide whether an event may hold the wording.
+pub(crate) fn stable_prefix(word: &str) -> &str {
+    const VARIABLE: [&str; 20] = [
+        "izations", "ization", "izable", "izing", "ized", "izes", "ize", "isations", "isation",
+        "isable", "ising", "ised", "ises", "ise", "our", "or", "tre", "ter", "lled", "led",
+    ];
+    let mut stem = word;
+    if stem.len() > 4 && !stem.ends_with("ss") {
+        stem = stem
+            .strip_suffix("ies")
+            .or_else(|| stem.strip_suffix('s'))
+            .or_else(|| stem.strip_suffix('y'))
+            .unwrap_or(stem);
+    }
+    for suffix in VARIABLE {
+        if let Some(cut) = stem.strip_suffix(suffix) {
+            return cut;
+        }
+    }
+    stem
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drift_disappears_in_the_canonical_form() {
+        for (a, b) in [
+            (
+                "The specified user wasn't found",
+                "Specified users was not found.",
+            ),
+            ("Caller tenant doesn't have", "caller tenant does not have"),
+            ("an unrecognisable format", "unrecognizable   format"),
+            ("attribute.Verify that", "attribute. Verify that"),
+            ("Alternate LoginId", "alternate login-id"),
+            ("behaviour of the centre", "behavior of centers"),
+        ] {
+            assert_eq!(canonical(a).0, canonical(b).0, "{a:?} / {b:?}");
+        }
+    }
+
+    #[test]
+    fn different_words_stay_different() {
+        assert_ne!(
+            canonical("user was found").0,
+            canonical("user was not found").0
+        );
+        assert_ne!(canonical("access accepted").0, canonical("access denied").0);
+    }
+
+    #[test]
+    fn offsets_point_into_the_text() {
+        let text = "The user’s  Permissions";
+        let (canonical, offsets) = canonical(text);
+        assert_eq!(canonical, "userpermission");
+        assert_eq!(offsets.len(), canonical.len());
+        assert_eq!(&text[offsets[4]..offsets[4] + 11], "Permissions");
+    }
+
+    #[cfg(feature = "scan")]
+    #[test]
+    fn invalid_utf8_separates_words_and_offsets_stay_in_the_bytes() {
+        let text = b"user\xffwas  not found\xe2";
+        let (canonical, offsets) = canonical_bytes(text);
+        assert_eq!(canonical, "userwasnotfound");
+        assert_eq!(offsets.len(), canonical.len());
+        assert!(offsets.iter().all(|&at| at < text.len()));
+        assert_eq!(offsets[4], 5);
+    }
+
+    #[test]
+    fn banded_distance_counts_small_edits_exactly() {
+        assert_eq!(edit_distance(b"unrecognizable", b"unrecognisable"), 1);
+        assert_eq!(edit_distance(b"wasnot", b"wasnt"), 1);
+        assert_eq!(edit_distance(b"", b"abc"), 3);
+        assert_eq!(edit_distance(b"abc", b"abc"), 0);
+        // Far apart: at most the band's edge, never more than the true distance.
+        let far = edit_distance(
+            b"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            b"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+        );
+        assert!((13..=30).contains(&far), "{far}");
+    }
+
+    #[test]
+    fn stable_prefixes_survive_drift() {
+        assert_eq!(stable_prefix("unrecognizable"), "unrecogn");
+        assert_eq!(stable_prefix("permissions"), "permission");
+        assert_eq!(stable_prefix("userobjectsid"), "userobjectsid");
+    }
+}
