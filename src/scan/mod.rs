@@ -29,20 +29,37 @@
 //! The pattern set is derived from the catalog on first use; one automaton pass finds codes and
 //! messages, so the cost is that of reading the text. Memory stays constant on any input size.
 
+mod config_audit;
+mod container;
 mod context;
+mod dedup;
+mod evtx;
 mod finding;
 mod matcher;
+mod registry;
+mod security;
 mod structured;
 mod text;
+mod time;
+mod timeline;
 
 use std::fs::File;
 use std::io::{self, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
+pub use config_audit::{audit_registry, detect_cloud, ConfigRecord, Verdict};
+pub use container::{ContainerError, ContainerLimits};
+pub use dedup::{Dedup, EventIdentity};
 pub use finding::{Finding, FoundCode};
 use matcher::Matcher;
+pub use registry::{is_registry_dump, parse_registry, RegistryKey, RegistryProblem, RegistryValue};
+pub use security::{
+    clean_logged, is_nps_message, nps_event_id, NpsEvent, NPS_EVENT_IDS, REASON_EXTENSION_REJECTED,
+};
 use text::Layout;
+pub use time::{parse_utc_offset, EventTime};
+pub use timeline::{StoryEvent, StoryKind, Timeline, UserStory, LINK_WINDOW_SECONDS};
 
 /// The formats a scan recognises by content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
