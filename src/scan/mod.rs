@@ -28,23 +28,28 @@
 //!
 //! The pattern set is derived from the catalog on first use; one automaton pass finds codes and
 //! messages, so the cost is that of reading the text. Memory stays constant on any input size.
+//!
+//! [`report`] groups findings by code (what the CLI prints and `--summary-json` writes).
 
 mod config_audit;
 mod container;
 mod context;
+mod csv_export;
 mod dedup;
 mod evtx;
 mod finding;
 mod matcher;
 mod registry;
+pub mod report;
 mod security;
 mod structured;
 mod text;
 mod time;
 mod timeline;
+mod xml_export;
 
 use std::fs::File;
-use std::io::{self, BufReader, Cursor, Read};
+use std::io::{self, Cursor, Read};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
@@ -57,6 +62,7 @@ pub use registry::{is_registry_dump, parse_registry, RegistryKey, RegistryProble
 pub use security::{
     clean_logged, is_nps_message, nps_event_id, NpsEvent, NPS_EVENT_IDS, REASON_EXTENSION_REJECTED,
 };
+use structured::Ending;
 use text::Layout;
 pub use time::{parse_utc_offset, EventTime};
 pub use timeline::{StoryEvent, StoryKind, Timeline, UserStory, LINK_WINDOW_SECONDS};
@@ -92,13 +98,17 @@ impl InputFormat {
 }
 
 /// What one input was, once scanned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct InputSummary {
     /// The format recognised.
     pub format: InputFormat,
     /// Bytes of text scanned (after decoding).
     pub bytes: u64,
+    /// What the user should know about how the input was read, one sentence each: the rest
+    /// of an export read as text because it did not parse, an over-long event scanned in
+    /// pieces, a file named `.evtx` that is not an event log. Nothing was lost to these.
+    pub notes: Vec<String>,
 }
 
 /// Why an input could not be scanned (or not to its end).
@@ -122,13 +132,23 @@ pub enum ScanErrorKind {
     /// A binary `.evtx` event log, which this tool does not parse.
     #[error("binary event log (.evtx): export it as XML or text (wevtutil qe <channel> /f:xml, or Event Viewer > Save As) and scan the export")]
     BinaryEventLog,
-    /// The XML export is malformed; the events before the problem were scanned.
-    #[error("malformed XML at line {line}: {message}; the events before it were scanned")]
+    /// The XML export is malformed; the events before the problem were scanned, and the rest
+    /// was scanned as text.
+    #[error("malformed XML at line {line}: {message}")]
     Xml {
         /// Line of the problem.
         line: u64,
         /// The parser's message.
         message: String,
+    },
+    /// The export ends inside an event (copied or written only in part); that event's findings
+    /// were kept.
+    #[error("{format} export cut off: it ends inside the event that starts at line {line} (the findings of that event were kept); export it again in full")]
+    CutOff {
+        /// `XML` or `CSV`.
+        format: &'static str,
+        /// Line where the unfinished event starts.
+        line: u64,
     },
     /// The CSV export is malformed; the records before the problem were scanned.
     #[error("malformed CSV{}: {message}; the records before it were scanned", line.map(|l| format!(" at line {l}")).unwrap_or_default())]
@@ -239,25 +259,64 @@ impl Scanner {
         };
         let head = read_head(&mut decoded, SNIFF_BYTES)?;
         let format = detect(&head);
+        let mut notes = vec![];
+        if file.as_deref().is_some_and(named_evtx) {
+            notes.push(
+                "named .evtx but not a Windows event log (no ElfFile signature): scanned as text"
+                    .to_owned(),
+            );
+        }
         let input = Cursor::new(head).chain(decoded);
-        let bytes = match format {
-            InputFormat::Xml => structured::scan_xml(
+        let text_scan = |input: &mut dyn Read, layout, origin, sink: &mut dyn FnMut(Finding)| {
+            text::scan(
                 &self.matcher,
-                BufReader::with_capacity(self.read_size, input),
-                file,
+                input,
+                layout,
+                file.clone(),
+                self.read_size,
+                origin,
                 sink,
+            )
+        };
+        let ending = match format {
+            InputFormat::Xml => xml_export::scan_xml(
+                &self.matcher,
+                input,
+                self.read_size,
+                file.clone(),
+                sink,
+                &mut notes,
             )?,
-            InputFormat::Csv => structured::scan_csv(&self.matcher, input, file, sink)?,
+            InputFormat::Csv => {
+                csv_export::scan_csv(&self.matcher, input, self.read_size, file.clone(), sink)?
+            }
             InputFormat::PlainText | InputFormat::EventViewerText | InputFormat::WevtutilText => {
                 let layout = match format {
                     InputFormat::EventViewerText => Layout::EventViewer,
                     InputFormat::WevtutilText => Layout::Wevtutil,
                     _ => Layout::Plain,
                 };
-                text::scan(&self.matcher, input, layout, file, self.read_size, sink)?
+                let mut input = input;
+                Ending::Complete(text_scan(&mut input, layout, (0, 1), sink)?)
             }
         };
-        Ok(InputSummary { format, bytes })
+        let bytes = match ending {
+            Ending::Complete(bytes) => bytes,
+            Ending::Rest(rest) => {
+                let mut input = Cursor::new(rest.replay).chain(rest.reader);
+                let bytes = text_scan(&mut input, Layout::Plain, (rest.offset, rest.line), sink)?;
+                match rest.why {
+                    Ok(error) => return Err(error),
+                    Err(note) => notes.push(note),
+                }
+                bytes
+            }
+        };
+        Ok(InputSummary {
+            format,
+            bytes,
+            notes,
+        })
     }
 
     /// Scans a file, or every file under a folder (recursively, in name order), calling
@@ -317,6 +376,11 @@ pub fn files_under(path: &Path, errors: &mut Vec<ScanError>) -> Vec<PathBuf> {
     files
 }
 
+/// True for a name ending in `.evtx`, in any case.
+fn named_evtx(name: &str) -> bool {
+    name.len() >= 5 && name.as_bytes()[name.len() - 5..].eq_ignore_ascii_case(b".evtx")
+}
+
 fn read_head(reader: &mut impl Read, limit: usize) -> io::Result<Vec<u8>> {
     let mut head = Vec::with_capacity(limit);
     reader.take(limit as u64).read_to_end(&mut head)?;
@@ -358,15 +422,18 @@ fn detect(head: &[u8]) -> InputFormat {
         return InputFormat::Xml;
     }
     let first_line = trimmed.split(|b| *b == b'\n').next().unwrap_or(b"");
-    let header_line = if first_line.starts_with(b"#TYPE") {
-        trimmed.split(|b| *b == b'\n').nth(1).unwrap_or(b"")
-    } else {
-        first_line
+    if first_line.starts_with(b"#TYPE") {
+        return InputFormat::Csv;
+    }
+    // A header row: its fields (not words inside them) name the columns. A log line that merely
+    // mentions "Message" and "Identity" next to a comma is not one.
+    let header = csv_export::header_fields(first_line);
+    let has = |names: &[&str]| {
+        header
+            .iter()
+            .any(|f| names.iter().any(|n| f.eq_ignore_ascii_case(n.as_bytes())))
     };
-    let has = |needle: &[u8]| memchr::memmem::find(header_line, needle).is_some();
-    if first_line.starts_with(b"#TYPE")
-        || (has(b",") && has(b"Message") && (has(b"TimeCreated") || has(b"Id")))
-    {
+    if header.len() >= 2 && has(&["Message"]) && has(&["TimeCreated", "Id", "EventID"]) {
         return InputFormat::Csv;
     }
     match Layout::detect(head) {

@@ -63,19 +63,17 @@ impl Layout {
         }
     }
 
-    /// Guesses the layout from the first lines of an input.
+    /// Guesses the layout from the first line of an input that is not blank: an export
+    /// starts with its own shape (`Event[0]:`, or Event Viewer's header or first level row).
+    /// A later line that looks like one is part of a log, and never changes how it is read.
     pub(crate) fn detect(head: &[u8]) -> Layout {
-        let lines: Vec<&[u8]> = head
+        let first = head
             .split(|b| *b == b'\n')
-            .filter(|l| !l.iter().all(u8::is_ascii_whitespace))
-            .take(40)
-            .collect();
-        if lines.iter().any(|l| l.starts_with(b"Event[")) {
+            .find(|l| !l.iter().all(u8::is_ascii_whitespace))
+            .unwrap_or(b"");
+        if first.starts_with(b"Event[") {
             Layout::Wevtutil
-        } else if lines
-            .iter()
-            .any(|l| l.starts_with(b"Level\tDate and Time") || is_level_row(l))
-        {
+        } else if first.starts_with(b"Level\tDate and Time") || is_level_row(first) {
             Layout::EventViewer
         } else {
             Layout::Plain
@@ -99,21 +97,24 @@ struct OpenEvent {
     flagged: bool,
 }
 
-/// Scans one text input, calling `sink` for each finding, in input order.
+/// Scans one text input, calling `sink` for each finding, in input order. `origin` is the
+/// offset and line of the reader's first byte in the input (not 0 and 1 when a structured
+/// reader handed the rest of an input over). Gives the offset of the input's end.
 pub(crate) fn scan<R: Read>(
     matcher: &Matcher,
     mut reader: R,
     layout: Layout,
     file: Option<Arc<str>>,
     read_size: usize,
+    origin: (u64, u64),
     sink: &mut dyn FnMut(Finding),
 ) -> io::Result<u64> {
     let read_size = read_size.max(1);
     let mut buf: Vec<u8> = Vec::with_capacity(read_size.min(1 << 20) * 2);
-    let mut base: u64 = 0; // absolute offset of buf[0]
+    let mut base: u64 = origin.0; // absolute offset of buf[0]
     let mut cursor = 0; // start of the next line to classify
     let mut scanned = 0; // hits are collected up to here
-    let mut line_no: u64 = 1; // line number at `cursor`
+    let mut line_no: u64 = origin.1; // line number at `cursor`
     let mut hits: Vec<Hit> = vec![];
     let mut event: Option<OpenEvent> = None;
     let mut eof = false;

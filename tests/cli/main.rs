@@ -20,6 +20,7 @@ mod explain_unknown;
 mod export;
 mod facts;
 mod list;
+mod scan_report;
 mod terminal_output;
 
 /// How many codes the documents list; the catalog must have every one.

@@ -193,7 +193,7 @@ fn a_read_error_midway_keeps_the_findings_before_it() {
 }
 
 #[test]
-fn malformed_xml_reports_the_error_after_the_findings_before_it() {
+fn xml_cut_off_inside_a_tag_keeps_the_open_event_and_says_it_was_cut() {
     let xml = format!(
         "<Events>\n{}\n{}\n<Event><System><EventID>9</EventID></System><EventData><Data>UserNotFound</Data></EventData></Event>\n<Event><EventData><Data>InternalError</Data",
         xml_event(1, "t1", "Tenant is blocked"),
@@ -203,11 +203,16 @@ fn malformed_xml_reports_the_error_after_the_findings_before_it() {
     let result = scan_reader(xml.as_bytes(), Some("broken.xml"), |f| findings.push(f));
     assert_eq!(
         codes(&findings),
-        ["TenantIsBlocked", "InvalidSession", "UserNotFound"]
+        [
+            "TenantIsBlocked",
+            "InvalidSession",
+            "UserNotFound",
+            "InternalError"
+        ]
     );
     let error = result.unwrap_err();
     assert!(
-        matches!(error.kind, ScanErrorKind::Xml { line: 5, .. }),
+        matches!(error.kind, ScanErrorKind::CutOff { line: 5, .. }),
         "{error:?}"
     );
     assert!(error.to_string().contains("broken.xml"));

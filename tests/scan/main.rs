@@ -18,6 +18,7 @@ mod generated_log;
 mod hostile_input;
 mod messages;
 mod properties;
+mod reliability;
 mod undocumented;
 mod word_boundaries;
 

@@ -1,0 +1,451 @@
+//! The grouped report of a scan: findings grouped by code, most frequent first, with who, when
+//! and where, and a [`Summary`] document (serializable with the `serde` feature) that the CLI's
+//! `--summary-json` writes and that a web page can render.
+//!
+//! ```
+//! use nps_mfa_errors::scan::report::{FileTotal, Report};
+//! use nps_mfa_errors::scan::Scanner;
+//!
+//! let log = "2026-11-20T09:14:03Z ErrorCode:: ESTS_TOKEN_ERROR Msg:: x for User alice@contoso.com\n";
+//! let mut report = Report::new();
+//! let mut count = 0;
+//! let summary = Scanner::shared()
+//!     .scan_reader(log.as_bytes(), Some("nps.log"), |finding| {
+//!         count += 1;
+//!         report.add(finding);
+//!     })
+//!     .unwrap();
+//! report.add_file(FileTotal::scanned("nps.log", summary, count));
+//! let (code, group) = report.ordered()[0];
+//! assert_eq!(code.as_str(), "ESTS_TOKEN_ERROR");
+//! assert_eq!(group.count(), 1);
+//! assert_eq!(report.summary(&[]).findings, 1);
+//! ```
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{Finding, FoundCode, InputFormat, InputSummary, ScanError};
+use crate::{Category, ErrorCode};
+
+/// How many correlation IDs a group keeps (the first ones seen); the rest are counted.
+pub const SHOWN_CIDS: usize = 5;
+
+/// Findings grouped by code, and what each input gave.
+#[derive(Debug, Default)]
+pub struct Report {
+    groups: BTreeMap<FoundCode, Group>,
+    files: Vec<FileTotal>,
+}
+
+/// The findings of one code.
+#[derive(Debug, Default)]
+pub struct Group {
+    count: u64,
+    first_seen: Option<(Option<TimeKey>, String)>,
+    last_seen: Option<(Option<TimeKey>, String)>,
+    users: BTreeMap<String, u64>,
+    cids: Vec<String>,
+    cid_total: u64,
+    aadsts: BTreeSet<String>,
+    entries: Vec<usize>,
+    files: BTreeSet<String>,
+}
+
+/// What one input gave: its name, format, size and number of findings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FileTotal {
+    /// The input's name (a path, or `-` for standard input).
+    pub name: String,
+    /// The format recognised; `None` when the input could not be read.
+    pub format: Option<InputFormat>,
+    /// Bytes of text scanned.
+    pub bytes: u64,
+    /// Findings in this input.
+    pub findings: u64,
+}
+
+impl FileTotal {
+    /// An input scanned to its end.
+    #[must_use]
+    pub fn scanned(name: impl Into<String>, summary: InputSummary, findings: u64) -> FileTotal {
+        FileTotal {
+            name: name.into(),
+            format: Some(summary.format),
+            bytes: summary.bytes,
+            findings,
+        }
+    }
+
+    /// An input that could not be read (or not to its end), with the findings it gave before.
+    #[must_use]
+    pub fn unreadable(name: impl Into<String>, findings: u64) -> FileTotal {
+        FileTotal {
+            name: name.into(),
+            format: None,
+            bytes: 0,
+            findings,
+        }
+    }
+}
+
+impl Report {
+    /// An empty report.
+    #[must_use]
+    pub fn new() -> Report {
+        Report::default()
+    }
+
+    /// Adds one finding to the group of its code.
+    pub fn add(&mut self, finding: Finding) {
+        let group = self.groups.entry(finding.code.clone()).or_default();
+        group.count += 1;
+        if let Some(stamp) = finding.timestamp {
+            group.saw_time(stamp);
+        }
+        if let Some(user) = finding.user {
+            *group.users.entry(user).or_default() += 1;
+        }
+        if let Some(cid) = finding.cid {
+            group.cid_total += 1;
+            if group.cids.len() < SHOWN_CIDS && !group.cids.contains(&cid) {
+                group.cids.push(cid);
+            }
+        }
+        if let Some(code) = finding.aadsts {
+            group.aadsts.insert(code);
+        }
+        if let (Some(entry), FoundCode::Documented(code)) = (finding.entry, &finding.code) {
+            if let Some(index) = code.entries().iter().position(|e| std::ptr::eq(e, entry)) {
+                if !group.entries.contains(&index) {
+                    group.entries.push(index);
+                }
+            }
+        }
+        if let Some(file) = finding.file {
+            group.files.insert(file.to_string());
+        }
+    }
+
+    /// Records what one input gave, in the order inputs were scanned.
+    pub fn add_file(&mut self, file: FileTotal) {
+        self.files.push(file);
+    }
+
+    /// The groups, most frequent first; ties in catalog order, undocumented codes last.
+    #[must_use]
+    pub fn ordered(&self) -> Vec<(&FoundCode, &Group)> {
+        let mut groups: Vec<_> = self.groups.iter().collect();
+        groups.sort_by(|a, b| {
+            b.1.count
+                .cmp(&a.1.count)
+                .then_with(|| order_key(a.0).cmp(&order_key(b.0)))
+        });
+        groups
+    }
+
+    /// The inputs, in the order they were added.
+    #[must_use]
+    pub fn files(&self) -> &[FileTotal] {
+        &self.files
+    }
+
+    /// All findings added.
+    #[must_use]
+    pub fn findings(&self) -> u64 {
+        self.groups.values().map(|g| g.count).sum()
+    }
+
+    /// How many distinct codes were found.
+    #[must_use]
+    pub fn codes(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// True when no finding was added.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    /// The report as one document, with the inputs that could not be scanned.
+    #[must_use]
+    pub fn summary(&self, errors: &[ScanError]) -> Summary {
+        Summary {
+            codes: self
+                .ordered()
+                .into_iter()
+                .map(|(code, group)| group.summary(code))
+                .collect(),
+            errors: errors.iter().map(ErrorSummary::from).collect(),
+            files: self.files.iter().map(FileSummary::from).collect(),
+            findings: self.findings(),
+        }
+    }
+}
+
+impl Group {
+    fn saw_time(&mut self, stamp: String) {
+        let key = time_key(&stamp);
+        let earlier = self
+            .first_seen
+            .as_ref()
+            .is_none_or(|(k, _)| key.is_some() && (k.is_none() || key < *k));
+        let later = self
+            .last_seen
+            .as_ref()
+            .is_none_or(|(k, _)| key.is_none() || k.is_none() || key >= *k);
+        if earlier {
+            self.first_seen = Some((key, stamp.clone()));
+        }
+        if later {
+            self.last_seen = Some((key, stamp));
+        }
+    }
+
+    /// How many findings the group holds.
+    #[must_use]
+    pub fn count(&self) -> u64 {
+        self.count
+    }
+
+    /// The earliest timestamp, as the log wrote it (timestamps that cannot be read as a time
+    /// never replace one that can).
+    #[must_use]
+    pub fn first_seen(&self) -> Option<&str> {
+        self.first_seen.as_ref().map(|(_, s)| s.as_str())
+    }
+
+    /// The latest timestamp, as the log wrote it.
+    #[must_use]
+    pub fn last_seen(&self) -> Option<&str> {
+        self.last_seen.as_ref().map(|(_, s)| s.as_str())
+    }
+
+    /// The users and their finding counts, most findings first, ties by name.
+    #[must_use]
+    pub fn users(&self) -> Vec<(&str, u64)> {
+        let mut users: Vec<(&str, u64)> =
+            self.users.iter().map(|(u, n)| (u.as_str(), *n)).collect();
+        users.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        users
+    }
+
+    /// The first [`SHOWN_CIDS`] distinct correlation IDs seen.
+    #[must_use]
+    pub fn cids(&self) -> &[String] {
+        &self.cids
+    }
+
+    /// How many findings carried a correlation ID (kept or not).
+    #[must_use]
+    pub fn cid_total(&self) -> u64 {
+        self.cid_total
+    }
+
+    /// The embedded sign-in error codes (`AADSTS…`), in order.
+    pub fn aadsts(&self) -> impl Iterator<Item = &str> {
+        self.aadsts.iter().map(String::as_str)
+    }
+
+    /// Indexes into the code's [`entries`](ErrorCode::entries) that findings matched, in the
+    /// order first seen.
+    #[must_use]
+    pub fn entries(&self) -> &[usize] {
+        &self.entries
+    }
+
+    /// The inputs the code was found in, in name order.
+    pub fn files(&self) -> impl Iterator<Item = &str> {
+        self.files.iter().map(String::as_str)
+    }
+
+    fn summary(&self, code: &FoundCode) -> CodeSummary {
+        let documented = code.documented();
+        CodeSummary {
+            aadsts: self.aadsts.iter().cloned().collect(),
+            category: documented.map(ErrorCode::category),
+            cids: self.cids.clone(),
+            code: code.as_str().to_owned(),
+            count: self.count,
+            documented: documented.is_some(),
+            entries: self.entries.clone(),
+            files: self.files.iter().cloned().collect(),
+            first_seen: self.first_seen().map(str::to_owned),
+            last_seen: self.last_seen().map(str::to_owned),
+            summary: documented.map(ErrorCode::summary),
+            users: self
+                .users()
+                .into_iter()
+                .map(|(user, count)| UserCount {
+                    count,
+                    user: user.to_owned(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The whole report as one document (what `scan --summary-json` writes). Fields are in name
+/// order, as the JSON has them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct Summary {
+    /// One entry per code, most frequent first.
+    pub codes: Vec<CodeSummary>,
+    /// The inputs that could not be scanned (or not to their end).
+    pub errors: Vec<ErrorSummary>,
+    /// One entry per input, in scan order.
+    pub files: Vec<FileSummary>,
+    /// All findings.
+    pub findings: u64,
+}
+
+/// One code of a [`Summary`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct CodeSummary {
+    /// Embedded sign-in error codes (`AADSTS…`).
+    pub aadsts: Vec<String>,
+    /// The code's category; `None` when undocumented.
+    pub category: Option<Category>,
+    /// The first correlation IDs seen (at most [`SHOWN_CIDS`]).
+    pub cids: Vec<String>,
+    /// The code, as the catalog writes it or as the log wrote it when undocumented.
+    pub code: String,
+    /// Findings of this code.
+    pub count: u64,
+    /// True when the catalog documents the code.
+    pub documented: bool,
+    /// Indexes of the matched entries of the code.
+    pub entries: Vec<usize>,
+    /// The inputs it was found in.
+    pub files: Vec<String>,
+    /// The earliest timestamp, as logged.
+    pub first_seen: Option<String>,
+    /// The latest timestamp, as logged.
+    pub last_seen: Option<String>,
+    /// The catalog's one-line summary of the code.
+    pub summary: Option<&'static str>,
+    /// Users, most findings first.
+    pub users: Vec<UserCount>,
+}
+
+/// A user of a [`CodeSummary`] and how many findings name them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct UserCount {
+    /// Findings naming the user.
+    pub count: u64,
+    /// The user, as logged.
+    pub user: String,
+}
+
+/// One input of a [`Summary`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct FileSummary {
+    /// Bytes of text scanned.
+    pub bytes: u64,
+    /// The input's name.
+    pub file: String,
+    /// Findings in it.
+    pub findings: u64,
+    /// The format recognised ([`InputFormat::as_str`]); `None` when unreadable.
+    pub format: Option<&'static str>,
+}
+
+impl From<&FileTotal> for FileSummary {
+    fn from(file: &FileTotal) -> Self {
+        FileSummary {
+            bytes: file.bytes,
+            file: file.name.clone(),
+            findings: file.findings,
+            format: file.format.map(InputFormat::as_str),
+        }
+    }
+}
+
+/// An input of a [`Summary`] that could not be scanned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct ErrorSummary {
+    /// What went wrong, and what to do.
+    pub error: String,
+    /// The input's path, if it has one.
+    pub file: Option<String>,
+}
+
+impl From<&ScanError> for ErrorSummary {
+    fn from(error: &ScanError) -> Self {
+        ErrorSummary {
+            error: error.kind.to_string(),
+            file: error.path.as_ref().map(|p| p.display().to_string()),
+        }
+    }
+}
+
+fn order_key(code: &FoundCode) -> (u8, usize, &str) {
+    match code {
+        FoundCode::Documented(code) => (0, *code as usize, ""),
+        FoundCode::Undocumented(token) => (1, 0, token),
+    }
+}
+
+/// A sortable form of the timestamps logs write: ISO 8601 (`2026-11-20T09:14:03`,
+/// `2026-11-20 09:14:03`) and US (`11/20/2026 9:14:03 AM`).
+type TimeKey = (u32, u32, u32, u32, u32, u32);
+
+fn time_key(stamp: &str) -> Option<TimeKey> {
+    let (date, time) = stamp.split_once(['T', ' '])?;
+    let numbers = |text: &str, sep: char| -> Option<Vec<u32>> {
+        text.split(sep)
+            .map(|p| p.trim().split('.').next().and_then(|p| p.parse().ok()))
+            .collect()
+    };
+    let (year, month, day) = if date.contains('-') {
+        let d = numbers(date, '-')?;
+        (*d.first()?, *d.get(1)?, *d.get(2)?)
+    } else {
+        let d = numbers(date, '/')?;
+        (*d.get(2)?, *d.first()?, *d.get(1)?)
+    };
+    let clock = time.trim().trim_end_matches('Z');
+    let (clock, pm) = match clock.split_once(' ') {
+        Some((c, suffix)) => (c, suffix.trim().eq_ignore_ascii_case("PM")),
+        None => (clock, false),
+    };
+    let clock: &str = clock.split(['+', 'Z']).next()?;
+    let t = numbers(clock, ':')?;
+    let mut hour = *t.first()?;
+    if pm && hour < 12 {
+        hour += 12;
+    }
+    Some((
+        year,
+        month,
+        day,
+        hour,
+        *t.get(1)?,
+        t.get(2).copied().unwrap_or(0),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::time_key;
+
+    #[test]
+    fn timestamps_of_every_shape_sort_by_time() {
+        let iso = time_key("2026-11-20T09:14:03.512Z").unwrap();
+        let us = time_key("11/20/2026 9:15:00 AM").unwrap();
+        let pm = time_key("11/20/2026 1:00:00 PM").unwrap();
+        assert!(iso < us && us < pm);
+        assert_eq!(time_key("not a time"), None);
+    }
+}

@@ -1,0 +1,106 @@
+//! `scan`'s grouped report, as text and as `--summary-json`: codes grouped, most frequent
+//! first, with who, when and where; inputs listed; exit codes.
+
+use super::*;
+
+const BUNDLE: &str = "examples/logs/bundle";
+
+fn summary_of(args: &[&str]) -> Value {
+    let output = cli()
+        .arg("scan")
+        .arg("--summary-json")
+        .args(args)
+        .output()
+        .expect("the tool runs");
+    serde_json::from_slice(&output.stdout).expect("--summary-json writes one JSON document")
+}
+
+#[test]
+fn summary_json_groups_codes_most_frequent_first() {
+    let summary = summary_of(&[BUNDLE]);
+    let codes = summary["codes"].as_array().expect("codes is a list");
+    let counts: Vec<u64> = codes.iter().map(|c| c["count"].as_u64().unwrap()).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    assert_eq!(summary["findings"].as_u64(), Some(counts.iter().sum()));
+    let first = &codes[0];
+    assert_eq!(first["code"], "ESTS_TOKEN_ERROR");
+    assert_eq!(first["documented"], true);
+    assert_eq!(first["category"], "nps_extension");
+    assert_eq!(first["users"][0]["user"], "alice@contoso.com");
+    assert_eq!(first["aadsts"][0], "AADSTS50012");
+    assert_eq!(first["first_seen"], "2026-11-20 09:00:02.950");
+    assert_eq!(first["last_seen"], "2026-11-20T09:14:03.5120000Z");
+    assert_eq!(first["files"].as_array().map(Vec::len), Some(3));
+}
+
+#[test]
+fn summary_json_puts_undocumented_codes_after_documented_ties() {
+    let summary = summary_of(&[BUNDLE]);
+    let codes = summary["codes"].as_array().unwrap();
+    let ones: Vec<bool> = codes
+        .iter()
+        .filter(|c| c["count"] == 1)
+        .map(|c| c["documented"].as_bool().unwrap())
+        .collect();
+    let first_undocumented = ones.iter().position(|d| !d).expect("the bundle has some");
+    assert!(ones[first_undocumented..].iter().all(|d| !d), "{ones:?}");
+    let undocumented = codes.iter().find(|c| c["documented"] == false).unwrap();
+    assert_eq!(undocumented["category"], Value::Null);
+    assert_eq!(undocumented["summary"], Value::Null);
+}
+
+#[test]
+fn summary_json_lists_inputs_and_unreadable_ones() {
+    let summary = summary_of(&[BUNDLE, "does/not/exist.log"]);
+    let files = summary["files"].as_array().unwrap();
+    assert!(files
+        .iter()
+        .all(|f| f["format"].is_string() && f["bytes"].as_u64() > Some(0)));
+    let errors = summary["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0]["file"], "does/not/exist.log");
+    assert!(errors[0]["error"]
+        .as_str()
+        .unwrap()
+        .contains("cannot be read"));
+}
+
+#[test]
+fn text_report_shows_each_code_with_its_users_and_first_steps() {
+    let stdout = stdout_of(&["scan", BUNDLE]);
+    let first = stdout.lines().next().unwrap();
+    assert!(
+        first.starts_with("NPS extension triage: 24 finding(s)"),
+        "{first}"
+    );
+    let block = stdout.split("\n\n").nth(1).unwrap();
+    assert!(
+        block.starts_with("ESTS_TOKEN_ERROR  nps_extension  x3"),
+        "{block}"
+    );
+    for needle in [
+        "Users (1): alice@contoso.com (3)",
+        "Embedded sign-in errors: AADSTS50012",
+        "What to do first:",
+        "More: nps-mfa-errors explain ESTS_TOKEN_ERROR",
+    ] {
+        assert!(block.contains(needle), "no {needle:?} in\n{block}");
+    }
+    assert!(
+        stdout.contains("\nInputs\n  examples/logs/bundle/AuthNOptCh.csv: "),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn scan_exits_1_when_nothing_is_found_and_2_when_an_input_is_unreadable() {
+    cli()
+        .args(["scan", "-"])
+        .write_stdin("nothing here\n")
+        .assert()
+        .code(1);
+    cli()
+        .args(["scan", BUNDLE, "does/not/exist.log"])
+        .assert()
+        .code(2);
+}

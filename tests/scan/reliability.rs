@@ -1,0 +1,172 @@
+//! Nothing lost silently: invalid bytes, cut-off exports, misleading first lines, over-long
+//! nodes and records, long lines and mixed encodings still give every finding, and say so when
+//! the input was not what it looked like.
+
+use super::*;
+
+fn line(code: &str) -> String {
+    ext_line("2026-11-20 09:00:00", "alice@contoso.com", code, "x")
+}
+
+/// Scans `bytes` as the file `name`, giving the findings and the result.
+fn scan_named(
+    name: &str,
+    bytes: &[u8],
+) -> (
+    Vec<Finding>,
+    Result<nps_mfa_errors::scan::InputSummary, nps_mfa_errors::scan::ScanError>,
+) {
+    let mut findings = vec![];
+    let result = scan_reader(bytes, Some(name), |f| findings.push(f));
+    (findings, result)
+}
+
+#[test]
+fn an_xml_event_with_an_invalid_byte_keeps_its_finding() {
+    let xml = format!(
+        "<Events><Event><EventData><Data>caf\u{e9} {}</Data></EventData></Event></Events>",
+        line("ESTS_TOKEN_ERROR")
+    )
+    .replace('\u{e9}', "\u{1}");
+    let mut bytes = xml.into_bytes();
+    let at = bytes.iter().position(|b| *b == 1).unwrap();
+    bytes[at] = 0xE9; // Latin-1 é: not UTF-8
+    let (findings, result) = scan_named("a.xml", &bytes);
+    assert!(result.is_ok(), "{result:?}");
+    assert_eq!(codes(&findings), ["ESTS_TOKEN_ERROR"]);
+    assert_eq!(findings[0].user.as_deref(), Some("alice@contoso.com"));
+}
+
+#[test]
+fn an_xml_export_cut_off_inside_an_event_keeps_it_and_says_it_was_cut() {
+    let xml = format!(
+        "<Events>\n<Event><EventData><Data>{}</Data></EventData>",
+        line("ESTS_TOKEN_ERROR")
+    );
+    let (findings, result) = scan_named("t.xml", xml.as_bytes());
+    assert_eq!(codes(&findings), ["ESTS_TOKEN_ERROR"]);
+    let error = result.unwrap_err();
+    assert!(
+        matches!(error.kind, ScanErrorKind::CutOff { line: 2, .. }),
+        "{error:?}"
+    );
+    assert!(error.to_string().contains("cut off"), "{error}");
+}
+
+#[test]
+fn a_csv_export_cut_off_inside_a_quoted_message_keeps_it_and_says_it_was_cut() {
+    let csv = format!("\"Message\",\"Id\"\n\"{}", line("ESTS_TOKEN_ERROR"));
+    let (findings, result) = scan_named("t.csv", csv.as_bytes());
+    assert_eq!(codes(&findings), ["ESTS_TOKEN_ERROR"]);
+    assert!(matches!(
+        result.unwrap_err().kind,
+        ScanErrorKind::CutOff { line: 2, .. }
+    ));
+}
+
+#[test]
+fn a_log_whose_first_line_mentions_message_and_identity_is_read_as_text() {
+    let first =
+        "2026-11-20 09:00:00 Message, Identity 5: ErrorCode:: ESTS_TOKEN_ERROR Msg:: \"quoted";
+    let log = format!(
+        "{first}\n{}\n{}\n",
+        line("UserNotFound"),
+        line("InvalidSession")
+    );
+    assert_eq!(format_of(log.as_bytes()), InputFormat::PlainText);
+    assert_eq!(
+        codes(&scan_bytes(log.as_bytes())),
+        ["ESTS_TOKEN_ERROR", "UserNotFound", "InvalidSession"]
+    );
+}
+
+#[test]
+fn an_event_bracket_line_inside_a_plain_log_does_not_change_its_layout() {
+    let mut log = String::new();
+    for i in 0..50 {
+        if i == 3 {
+            log.push_str("Event[0]: quoted from another tool\n");
+        }
+        log.push_str(&line("UserNotFound"));
+        log.push('\n');
+    }
+    assert_eq!(format_of(log.as_bytes()), InputFormat::PlainText);
+    assert_eq!(scan_bytes(log.as_bytes()).len(), 50);
+}
+
+#[test]
+fn a_csv_record_that_never_ends_is_scanned_as_text_with_a_note() {
+    // An unterminated quote: the rest of the file would be one field.
+    let mut csv = String::from("\"Message\",\"Id\"\n\"start of a quote\n");
+    let body = format!("{}\n", line("UserNotFound"));
+    while csv.len() < 2 * 1024 * 1024 {
+        csv.push_str(&body);
+    }
+    let expected = (csv.len() - 40) / body.len();
+    let (findings, result) = scan_named("q.csv", csv.as_bytes());
+    let summary = result.expect("no error: the rest was read as text");
+    assert_eq!(summary.format, InputFormat::Csv);
+    assert!(
+        summary.notes.iter().any(|n| n.contains("scanned as text")),
+        "{:?}",
+        summary.notes
+    );
+    assert!(
+        findings.len() >= expected,
+        "{} < {expected}",
+        findings.len()
+    );
+    assert_eq!(findings[5].line, 8, "lines go on counting in the text scan");
+}
+
+#[test]
+fn an_xml_text_node_too_long_to_hold_is_scanned_as_text_with_a_note() {
+    let mut data = String::new();
+    let body = format!("{}\n", line("UserNotFound"));
+    while data.len() < 2 * 1024 * 1024 {
+        data.push_str(&body);
+    }
+    let xml = format!(
+        "<Events>{}<Event><EventData><Data>{data}</Data></EventData></Event>{}</Events>",
+        xml_event(1, "t1", "Tenant is blocked"),
+        xml_event(2, "t2", "ErrorCode:: InvalidSession"),
+    );
+    let (findings, result) = scan_named("big.xml", xml.as_bytes());
+    let summary = result.expect("no error: the rest was read as text");
+    assert!(
+        summary.notes.iter().any(|n| n.contains("longer than")),
+        "{:?}",
+        summary.notes
+    );
+    let found = codes(&findings);
+    assert_eq!(found.first(), Some(&"TenantIsBlocked"));
+    assert_eq!(found.last(), Some(&"InvalidSession"));
+    let users = found.iter().filter(|c| **c == "UserNotFound").count();
+    assert_eq!(users, data.len() / body.len());
+}
+
+#[test]
+fn malformed_xml_scans_the_rest_as_text_and_reports_the_error() {
+    let xml = format!(
+        "<Events>{}<Event><EventData><Data>x</Data><!x></EventData></Event>\n{}\n</Events>",
+        xml_event(1, "t1", "Tenant is blocked"),
+        line("UserNotFound"),
+    );
+    let (findings, result) = scan_named("bad.xml", xml.as_bytes());
+    assert_eq!(codes(&findings), ["TenantIsBlocked", "UserNotFound"]);
+    assert!(result.is_err());
+}
+
+#[test]
+fn random_bytes_named_evtx_get_a_hint() {
+    let bytes: Vec<u8> = (0..4096_u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    let (_, result) = scan_named("Security.evtx", &bytes);
+    let summary = result.unwrap();
+    assert!(
+        summary.notes.iter().any(|n| n.contains(".evtx")),
+        "{:?}",
+        summary.notes
+    );
+}
