@@ -4,13 +4,11 @@
 //! headers; a member over a limit, encrypted or corrupt gets its own error and the other members
 //! are still read.
 
-#![allow(dead_code)] // Wired into the scanner by the integration commit that follows.
-
+use std::cell::Cell;
 use std::io::{self, Read, Seek};
 
 /// What a container may unpack.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
 pub struct ContainerLimits {
     /// Bytes all members of one top-level container may unpack to, together.
     pub max_total_bytes: u64,
@@ -87,12 +85,15 @@ pub enum ContainerError {
 #[derive(Debug)]
 pub(crate) struct Budget {
     pub(crate) limits: ContainerLimits,
-    pub(crate) used: u64,
+    pub(crate) used: Cell<u64>,
 }
 
 impl Budget {
     pub(crate) fn new(limits: ContainerLimits) -> Budget {
-        Budget { limits, used: 0 }
+        Budget {
+            limits,
+            used: Cell::new(0),
+        }
     }
 }
 
@@ -100,7 +101,7 @@ impl Budget {
 /// limit.
 pub(crate) struct Guarded<'b, R> {
     inner: R,
-    budget: &'b mut Budget,
+    budget: &'b Budget,
     read: u64,
     declared: Option<u64>,
     compressed: u64,
@@ -112,7 +113,7 @@ const RATIO_GRACE: u64 = 1 << 20;
 impl<'b, R: Read> Guarded<'b, R> {
     pub(crate) fn new(
         inner: R,
-        budget: &'b mut Budget,
+        budget: &'b Budget,
         declared: Option<u64>,
         compressed: u64,
     ) -> Self {
@@ -127,7 +128,7 @@ impl<'b, R: Read> Guarded<'b, R> {
 
     fn check(&self) -> Result<(), ContainerError> {
         let limits = self.budget.limits;
-        if self.budget.used > limits.max_total_bytes {
+        if self.budget.used.get() > limits.max_total_bytes {
             return Err(ContainerError::TotalSize {
                 limit: limits.max_total_bytes,
             });
@@ -149,7 +150,7 @@ impl<R: Read> Read for Guarded<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.read += n as u64;
-        self.budget.used += n as u64;
+        self.budget.used.set(self.budget.used.get() + n as u64);
         self.check().map_err(io::Error::other)?;
         Ok(n)
     }
@@ -175,8 +176,8 @@ pub(crate) struct MemberInfo {
 pub(crate) fn each_zip_member<R: Read + Seek>(
     reader: R,
     container: &str,
-    budget: &mut Budget,
-    visit: &mut dyn FnMut(&MemberInfo, &mut dyn Read, &mut Budget),
+    budget: &Budget,
+    visit: &mut dyn FnMut(&MemberInfo, &mut dyn Read),
     failed: &mut dyn FnMut(String, ContainerError),
 ) -> Result<(), ContainerError> {
     let mut archive =
@@ -225,7 +226,7 @@ pub(crate) fn each_zip_member<R: Read + Seek>(
             );
             continue;
         }
-        if budget.used.saturating_add(info.size) > budget.limits.max_total_bytes {
+        if budget.used.get().saturating_add(info.size) > budget.limits.max_total_bytes {
             failed(
                 info.name,
                 ContainerError::TotalSize {
@@ -235,7 +236,7 @@ pub(crate) fn each_zip_member<R: Read + Seek>(
             continue;
         }
         match archive.by_index(index) {
-            Ok(mut member) => visit(&info, &mut member, budget),
+            Ok(mut member) => visit(&info, &mut member),
             Err(zip::result::ZipError::UnsupportedArchive(message))
                 if message == zip::result::ZipError::PASSWORD_REQUIRED =>
             {
@@ -303,13 +304,13 @@ mod tests {
         let mut seen = vec![];
         let mut errors = vec![];
         let mut failures = vec![];
-        let mut budget = Budget::new(limits);
+        let budget = Budget::new(limits);
         each_zip_member(
             Cursor::new(zip),
             "b.zip",
-            &mut budget,
-            &mut |info, reader, budget| {
-                let mut guarded = Guarded::new(reader, budget, Some(info.size), info.compressed);
+            &budget,
+            &mut |info, reader| {
+                let mut guarded = Guarded::new(reader, &budget, Some(info.size), info.compressed);
                 let mut data = vec![];
                 match guarded.read_to_end(&mut data) {
                     Ok(n) => seen.push((info.name.clone(), n)),

@@ -10,9 +10,8 @@ use std::collections::HashSet;
 
 use super::time::EventTime;
 
-/// What identifies one event's finding.
+/// What identifies one event's finding (every field public, so callers build it directly).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[non_exhaustive]
 pub struct EventIdentity<'a> {
     /// The code (or `nps:<event id>` for NPS decisions).
     pub code: &'a str,

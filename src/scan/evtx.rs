@@ -3,8 +3,6 @@
 //! warning and the records before and after it are kept; a truncated file keeps the records it
 //! has.
 
-#![allow(dead_code)] // Wired into the scanner by the integration commit that follows.
-
 use std::io::{Read, Seek};
 
 /// One record of a binary event log.

@@ -148,6 +148,30 @@ impl Timeline {
         person
     }
 
+    /// The extension code a reason-21 denial links to: the nearest finding of the same person
+    /// within [`LINK_WINDOW_SECONDS`].
+    #[must_use]
+    pub fn link_for(&self, event: &NpsEvent) -> Option<String> {
+        let time = event.time.filter(|_| event.extension_rejected())?.second();
+        let person = [
+            event.account_name.as_deref(),
+            event.qualified_name.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(|n| self.names.get(&n.to_lowercase()))?;
+        self.people[*person]
+            .1
+            .iter()
+            .filter_map(|e| match (&e.kind, e.time) {
+                (StoryKind::Extension { code }, Some(t)) => Some(((t.second() - time).abs(), code)),
+                _ => None,
+            })
+            .filter(|(distance, _)| *distance <= LINK_WINDOW_SECONDS)
+            .min_by_key(|(distance, _)| *distance)
+            .map(|(_, code)| code.clone())
+    }
+
     /// The stories, one per person, users in name order.
     #[must_use]
     pub fn finish(self) -> Vec<UserStory> {
@@ -204,9 +228,17 @@ fn link(events: &mut [StoryEvent]) {
 
 /// The one-line reading of a story, where the pattern is clear.
 fn read(events: &[StoryEvent]) -> Option<String> {
-    let has_extension = events
+    let extension_codes: Vec<&str> = events
         .iter()
-        .any(|e| matches!(e.kind, StoryKind::Extension { .. }));
+        .filter_map(|e| match &e.kind {
+            StoryKind::Extension { code } => Some(code.as_str()),
+            StoryKind::Nps { .. } => None,
+        })
+        .collect();
+    // ACCESS_REJECT_IGNORED: the extension saw NPS reject the request and did nothing.
+    let only_ignored = extension_codes
+        .iter()
+        .all(|c| *c == "ACCESS_REJECT_IGNORED");
     let mut linked_codes: Vec<&str> = vec![];
     let mut unlinked_21 = false;
     let mut other_denials = false;
@@ -238,8 +270,11 @@ fn read(events: &[StoryEvent]) -> Option<String> {
     if unlinked_21 {
         return Some("An NPS extension rejected the request (reason 21), but no extension event of this user is close in time: include the AuthNOptCh and AuthZOptCh exports of the same period.".to_owned());
     }
-    if other_denials && !has_extension {
+    if other_denials && extension_codes.is_empty() {
         return Some("NPS denied with no extension event: primary authentication or network policy, not MFA. Check the reason code, the password and the network policy's conditions.".to_owned());
+    }
+    if other_denials && only_ignored {
+        return Some("NPS denied before MFA (the extension only saw the AccessReject): primary authentication or network policy, not MFA. Check the reason code, the password and the network policy's conditions.".to_owned());
     }
     None
 }
@@ -286,6 +321,21 @@ mod tests {
             .as_deref()
             .unwrap()
             .contains("ESTS_TOKEN_ERROR"));
+    }
+
+    #[test]
+    fn the_link_of_a_denial_is_known_before_the_stories_are_finished() {
+        let mut timeline = Timeline::default();
+        let event = denied(
+            "erin@contoso.com",
+            "CONTOSO\\erin",
+            21,
+            "2026-11-20 09:14:04",
+        );
+        let time = EventTime::parse("2026-11-20 09:14:00");
+        timeline.add_extension("CONTOSO\\erin", "AccessDenied", time, None, None);
+        timeline.add_nps(&event);
+        assert_eq!(timeline.link_for(&event).as_deref(), Some("AccessDenied"));
     }
 
     #[test]

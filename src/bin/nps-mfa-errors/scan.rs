@@ -1,14 +1,17 @@
 //! `scan`: find every documented code and message in logs, files, folders or stdin, and
 //! report them grouped by code.
 
-use std::fs::File;
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use nps_mfa_errors::scan::report::{FileTotal, Group, Report};
-use nps_mfa_errors::scan::{files_under, Finding, FoundCode, InputFormat, ScanError, Scanner};
+use nps_mfa_errors::scan::{
+    files_under, parse_utc_offset, BundleOptions, BundleScan, FoundCode, InputFormat, Record,
+    ScanError, Scanner,
+};
 use nps_mfa_errors::ErrorCode;
 
+use crate::bundle_report::BundleReport;
 use crate::output::{truncate, wrap, CODE, DIM, HEADING};
 use crate::Outcome;
 
@@ -23,6 +26,14 @@ pub struct Args {
     /// Write the grouped report as one JSON object.
     #[arg(long)]
     summary_json: bool,
+    /// The UTC offset of the machine that wrote the logs (`+01:00`, `-05:00`): its local
+    /// times (text exports) become UTC, comparable with the UTC times of XML and .evtx.
+    #[arg(long, value_name = "±HH:MM", value_parser = utc_offset)]
+    utc_offset: Option<jiff::tz::Offset>,
+}
+
+fn utc_offset(text: &str) -> Result<jiff::tz::Offset, String> {
+    parse_utc_offset(text).ok_or_else(|| format!("`{text}` is not an offset like +01:00 or -05:30"))
 }
 
 /// Inputs bigger than this get a progress bar (on a terminal).
@@ -69,58 +80,93 @@ pub fn run(args: &Args) -> io::Result<Outcome> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut write_error: Option<io::Error> = None;
+    let mut extras = BundleReport::default();
+    let options = BundleOptions::default().with_utc_offset(args.utc_offset);
+    let mut bundle = BundleScan::new(scanner, options);
     for input in inputs {
-        let name = input.name();
-        let mut count = 0_u64;
-        let mut sink = |finding: Finding| {
-            count += 1;
-            if args.json && write_error.is_none() {
-                let line = serde_json::to_string(&finding).map_err(io::Error::other);
+        let mut sink = |record: Record| {
+            let streamed = !matches!(record, Record::Nps(_));
+            if args.json && streamed && write_error.is_none() {
+                let line = serde_json::to_string(&record).map_err(io::Error::other);
                 if let Err(e) = line.and_then(|l| writeln!(out, "{l}")) {
                     write_error = Some(e);
                 }
             }
-            report.add(finding);
-        };
-        let reader: Box<dyn Read> = match &input {
-            Input::Stdin => Box::new(io::stdin().lock()),
-            Input::File(path) => match File::open(path) {
-                Ok(file) => Box::new(file),
-                Err(error) => {
-                    errors.push(ScanError {
-                        path: Some(path.clone()),
-                        kind: error.into(),
-                    });
-                    continue;
+            match record {
+                Record::Extension(finding) => {
+                    if let Some(user) = &finding.user {
+                        let (code, cid) = (finding.code.as_str(), finding.cid.as_deref());
+                        extras.timeline.add_extension(
+                            user,
+                            code,
+                            finding.time,
+                            cid,
+                            finding.file.as_ref(),
+                        );
+                    }
+                    report.add(finding);
                 }
-            },
+                Record::Nps(event) => {
+                    extras.timeline.add_nps(&event);
+                    extras.nps.push(*event);
+                }
+                Record::Config(config) => extras.config.push(config),
+                _ => {}
+            }
         };
-        let reader: Box<dyn Read> = match &progress {
-            Some(bar) => Box::new(bar.wrap_read(reader)),
-            None => reader,
-        };
-        let result = scanner.scan_reader(reader, Some(&name), &mut sink);
+        match &input {
+            Input::Stdin => bundle.scan_reader(&mut io::stdin().lock(), "-", &mut sink),
+            Input::File(path) => bundle.scan_file(path, &mut sink),
+        }
         if let Some(error) = write_error.take() {
             return Err(error);
         }
-        match result {
-            Ok(summary) => report.add_file(FileTotal::scanned(name, summary, count)),
-            Err(error) => {
-                report.add_file(FileTotal::unreadable(name, count));
-                errors.push(error);
+        if let Some(bar) = &progress {
+            bar.inc(input.size());
+        }
+    }
+    for input in std::mem::take(&mut bundle.inputs) {
+        let notes = input.summary.as_ref().map(|s| (s.format, s.notes.clone()));
+        match notes {
+            Some((InputFormat::Evtx, warnings)) => {
+                extras
+                    .event_logs
+                    .push((input.name.clone(), input.events.unwrap_or(0), warnings));
             }
+            Some((InputFormat::Binary, why)) => {
+                extras.skipped.push((input.name.clone(), why.join(" ")));
+            }
+            _ => {}
+        }
+        report.add_file(match input.summary {
+            Some(summary) => FileTotal::scanned(input.name, summary, input.records),
+            None => FileTotal::unreadable(input.name, input.records),
+        });
+    }
+    errors.append(&mut bundle.errors);
+    if args.json {
+        // NPS records come last: each carries the extension finding it links to.
+        for record in extras.nps_json() {
+            writeln!(out, "{record}")?;
         }
     }
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
+    let found = !report.is_empty() || !extras.is_empty();
     if args.summary_json {
-        serde_json::to_writer_pretty(&mut out, &report.summary(&errors))?;
+        let mut summary = serde_json::to_value(report.summary(&errors))?;
+        if let Some(object) = summary.as_object_mut() {
+            object.extend(extras.into_json());
+            object.insert("duplicates".into(), bundle.duplicates.into());
+        }
+        serde_json::to_writer_pretty(&mut out, &summary)?;
         writeln!(out)?;
     } else if !args.json {
         drop(out);
         let mut out = anstream::stdout().lock();
         write_text(&report, &mut out)?;
+        extras.write_text(&mut out)?;
         out.flush()?;
     }
     for error in &errors {
@@ -128,7 +174,7 @@ pub fn run(args: &Args) -> io::Result<Outcome> {
     }
     Ok(if !errors.is_empty() {
         Outcome::Failed
-    } else if report.is_empty() {
+    } else if !found {
         Outcome::NotFound
     } else {
         Outcome::Found
@@ -141,13 +187,6 @@ enum Input {
 }
 
 impl Input {
-    fn name(&self) -> String {
-        match self {
-            Input::Stdin => "-".to_owned(),
-            Input::File(path) => path.display().to_string(),
-        }
-    }
-
     fn size(&self) -> u64 {
         match self {
             Input::Stdin => 0,
