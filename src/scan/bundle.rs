@@ -538,8 +538,12 @@ fn peek(source: Source<'_>) -> io::Result<(Vec<u8>, Source<'_>)> {
     match source {
         Source::File(mut file, size) => {
             let head = super::read_head(&mut file, super::SNIFF_BYTES)?;
-            file.rewind()?;
-            Ok((head, Source::File(file, size)))
+            if file.rewind().is_ok() {
+                return Ok((head, Source::File(file, size)));
+            }
+            // A pipe named as a file cannot seek: read on from what was peeked.
+            let chained: Box<dyn Read + '_> = Box::new(Cursor::new(head.clone()).chain(file));
+            Ok((head, Source::Stream(chained, size)))
         }
         Source::Stream(mut stream, size) => {
             let head = super::read_head(&mut stream, super::SNIFF_BYTES)?;
@@ -549,26 +553,35 @@ fn peek(source: Source<'_>) -> io::Result<(Vec<u8>, Source<'_>)> {
     }
 }
 
-/// Decodes a stream as the scanner does: a byte-order mark, or UTF-16 recognised by its zero
-/// bytes; UTF-8 otherwise, invalid bytes replaced.
-fn decoder<'r>(reader: Box<dyn Read + 'r>, head: &[u8]) -> Box<dyn Read + 'r> {
-    Box::new(
-        encoding_rs_io::DecodeReaderBytesBuilder::new()
-            .encoding(super::utf16_without_bom(head))
-            .bom_sniffing(true)
-            .strip_bom(true)
-            .build(reader),
-    )
+/// Decodes a stream as the scanner does: UTF-8, or UTF-16 with or without a byte-order mark,
+/// judged chunk by chunk.
+fn decoder<'r>(reader: Box<dyn Read + 'r>, _head: &[u8]) -> Box<dyn Read + 'r> {
+    Box::new(super::decode::ChunkDecoder::new(reader))
 }
 
 fn decode_head(head: &[u8]) -> String {
-    let (encoding, skip) = encoding_rs::Encoding::for_bom(head)
-        .or_else(|| super::utf16_without_bom(head).map(|e| (e, 0)))
-        .unwrap_or((encoding_rs::UTF_8, 0));
-    encoding
-        .decode_without_bom_handling(&head[skip..])
-        .0
-        .into_owned()
+    let mut text = Vec::new();
+    // Decoding bytes in memory cannot fail.
+    let _ = super::decode::ChunkDecoder::new(head).read_to_end(&mut text);
+    String::from_utf8_lossy(&text).into_owned()
+}
+
+/// UTF-16 text: a byte-order mark, or ASCII's zero bytes on one side of nearly every pair.
+fn looks_utf16(head: &[u8]) -> bool {
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    let sample = &head[..head.len().min(512) & !1];
+    let pairs = (sample.len() / 2).max(1);
+    let odd = sample
+        .chunks_exact(2)
+        .filter(|p| p[1] == 0 && p[0] != 0)
+        .count();
+    let even = sample
+        .chunks_exact(2)
+        .filter(|p| p[0] == 0 && p[1] != 0)
+        .count();
+    odd.max(even) * 10 >= pairs * 9
 }
 
 /// Why a file is skipped, when it is a binary this tool does not read.
@@ -579,8 +592,7 @@ fn binary_kind(lower: &str, head: &[u8]) -> Option<&'static str> {
     if lower.ends_with(".cab") || head.starts_with(b"MSCF") {
         return Some("skipped: a cabinet archive (.cab); expand it (expand -F:* file.cab folder) and scan the folder");
     }
-    let text =
-        encoding_rs::Encoding::for_bom(head).is_some() || super::utf16_without_bom(head).is_some();
+    let text = head.starts_with(&[0xEF, 0xBB, 0xBF]) || looks_utf16(head);
     let sample = &head[..head.len().min(4096)];
     (!text && sample.contains(&0)).then_some("skipped: binary data, not a log")
 }

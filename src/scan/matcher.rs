@@ -5,6 +5,8 @@
 //! cannot split), the `ErrorCode::` marker that precedes codes the catalog may not know, and
 //! `AADSTS`. Events with no hit cost nothing more; events with hits are analysed here.
 
+use std::collections::HashMap;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::context::{self, Context};
@@ -84,6 +86,16 @@ impl Matcher {
         Matcher { automaton, kinds }
     }
 
+    /// The length of the longest pattern: a hit never spans more bytes.
+    pub(crate) fn max_pattern_len(&self) -> usize {
+        self.automaton.max_pattern_len()
+    }
+
+    /// True when what the hit stands for reads on after it (the token after `ErrorCode::`).
+    pub(crate) fn reads_on(&self, hit: &Hit) -> bool {
+        matches!(self.kinds[hit.pattern as usize], Kind::ErrorCodeMarker)
+    }
+
     /// The pattern occurrences in `haystack` (leftmost-longest, so a code is not also found
     /// inside a longer code), as absolute offsets. `scratch` holds the lower-cased copy the
     /// automaton searches; reusing it across calls avoids an allocation per read.
@@ -115,7 +127,7 @@ impl Matcher {
         hits: &[Hit],
         meta: &EventMeta,
     ) -> Vec<RawFinding> {
-        let mut found: Vec<RawFinding> = vec![];
+        let mut found = Found::default();
         let mut anchors: Vec<usize> = vec![];
         let mut aadsts = None;
         for hit in hits {
@@ -153,6 +165,7 @@ impl Matcher {
         if !anchors.is_empty() {
             self.match_messages(text, base, &anchors, &mut found);
         }
+        let mut found = found.list;
         if found.is_empty() {
             return found;
         }
@@ -174,13 +187,7 @@ impl Matcher {
         found
     }
 
-    fn match_messages(
-        &self,
-        text: &[u8],
-        base: u64,
-        anchors: &[usize],
-        found: &mut Vec<RawFinding>,
-    ) {
+    fn match_messages(&self, text: &[u8], base: u64, anchors: &[usize], found: &mut Found) {
         let (folded, offsets) = fold_with_offsets(text);
         let mut candidates: Vec<(usize, usize, usize, usize)> = vec![]; // score, start, end, pattern
         let mut seen = vec![];
@@ -217,27 +224,38 @@ impl Matcher {
 
 /// Adds a token the log marks as a code, at absolute offset `at`, unless the catalog documents
 /// it (documented codes are found by their own patterns).
-fn add_if_undocumented(found: &mut Vec<RawFinding>, token: &str, at: u64) {
+fn add_if_undocumented(found: &mut Found, token: &str, at: u64) {
     if ErrorCode::from_code(token).is_none() {
         let span = at..at + token.len() as u64;
         add(found, FoundCode::Undocumented(token.to_owned()), span, None);
     }
 }
 
+/// The findings of one event so far, one per code, with an index by code: an event with many
+/// distinct codes costs time linear in them (a search through the list per code was
+/// quadratic).
+#[derive(Default)]
+struct Found {
+    list: Vec<RawFinding>,
+    index: HashMap<FoundCode, usize>,
+}
+
 /// Adds a finding, or merges it into the event's finding for the same code.
 fn add(
-    found: &mut Vec<RawFinding>,
+    found: &mut Found,
     code: FoundCode,
     span: core::ops::Range<u64>,
     entry: Option<&'static crate::Entry>,
 ) {
-    if let Some(existing) = found.iter_mut().find(|f| f.code == code) {
+    if let Some(&at) = found.index.get(&code) {
+        let existing = &mut found.list[at];
         if existing.entry.is_none() {
             existing.entry = entry;
         }
         return;
     }
-    found.push(RawFinding {
+    found.index.insert(code.clone(), found.list.len());
+    found.list.push(RawFinding {
         code,
         span,
         entry,

@@ -4,8 +4,9 @@
 //! AuthZAdminCh channels as text (Event Viewer "Save As", `wevtutil qe /f:text`), XML
 //! (`wevtutil qe /f:xml`) or CSV (`Get-WinEvent | Export-Csv`), plain log text, or a whole
 //! folder such as an unzipped `C:\NPS` support bundle. The format is recognised by content;
-//! UTF-16 with a byte-order mark (what Windows writes) is decoded; invalid UTF-8 is replaced,
-//! never fatal.
+//! UTF-16 with or without a byte-order mark (what Windows writes) is decoded, judged chunk by
+//! chunk, so a file that changes encoding or loses a byte keeps the rest; invalid UTF-8 is
+//! replaced, never fatal.
 //!
 //! You get one [`Finding`] per code per event (an event that repeats its code counts once;
 //! indented and `Trace ID:` / `Correlation ID:` / `Timestamp:` lines belong to the event above),
@@ -36,6 +37,7 @@ mod config_audit;
 mod container;
 mod context;
 mod csv_export;
+mod decode;
 mod dedup;
 mod evtx;
 mod finding;
@@ -281,24 +283,10 @@ impl Scanner {
         if raw_head.starts_with(b"ElfFile\0") {
             return Err(ScanErrorKind::BinaryEventLog);
         }
-        let encoding = utf16_without_bom(&raw_head);
-        let has_bom = raw_head.starts_with(&[0xEF, 0xBB, 0xBF])
-            || raw_head.starts_with(&[0xFF, 0xFE])
-            || raw_head.starts_with(&[0xFE, 0xFF]);
         let raw = Cursor::new(raw_head).chain(reader);
-        // UTF-8 without a byte-order mark (most logs) is read as it is, without a decoding copy.
-        let mut decoded: Box<dyn Read + '_> = if has_bom || encoding.is_some() {
-            Box::new(
-                encoding_rs_io::DecodeReaderBytesBuilder::new()
-                    .encoding(encoding)
-                    .bom_sniffing(true)
-                    .utf8_passthru(true)
-                    .strip_bom(true)
-                    .build(raw),
-            )
-        } else {
-            Box::new(raw)
-        };
+        // Encoding is judged chunk by chunk; UTF-8 without zero bytes (most logs) is passed
+        // through as it is.
+        let mut decoded = decode::ChunkDecoder::new(raw);
         let head = read_head(&mut decoded, SNIFF_BYTES)?;
         let format = detect(&head);
         let mut notes = vec![];
@@ -309,28 +297,31 @@ impl Scanner {
             );
         }
         let input = Cursor::new(head).chain(decoded);
-        let text_scan = |input: &mut dyn Read, layout, origin, sink: &mut dyn FnMut(Finding)| {
-            text::scan(
-                &self.matcher,
-                input,
-                layout,
-                file.clone(),
-                self.read_size,
-                origin,
-                sink,
-            )
-        };
+        let bytes = self.dispatch(input, format, file, sink, &mut notes)?;
+        Ok(InputSummary {
+            format,
+            bytes,
+            notes,
+        })
+    }
+
+    /// Scans decoded input as `format`; a structured reader that stops hands the rest to the
+    /// text scan.
+    fn dispatch<R: Read>(
+        &self,
+        input: R,
+        format: InputFormat,
+        file: Option<Arc<str>>,
+        sink: &mut dyn FnMut(Finding),
+        notes: &mut Vec<String>,
+    ) -> Result<u64, ScanErrorKind> {
+        let (matcher, read_size) = (&self.matcher, self.read_size);
         let ending = match format {
-            InputFormat::Xml => xml_export::scan_xml(
-                &self.matcher,
-                input,
-                self.read_size,
-                file.clone(),
-                sink,
-                &mut notes,
-            )?,
+            InputFormat::Xml => {
+                xml_export::scan_xml(matcher, input, read_size, file.clone(), sink, notes)?
+            }
             InputFormat::Csv => {
-                csv_export::scan_csv(&self.matcher, input, self.read_size, file.clone(), sink)?
+                csv_export::scan_csv(matcher, input, read_size, file.clone(), sink)?
             }
             InputFormat::PlainText
             | InputFormat::EventViewerText
@@ -344,27 +335,36 @@ impl Scanner {
                     InputFormat::WevtutilText => Layout::Wevtutil,
                     _ => Layout::Plain,
                 };
-                let mut input = input;
-                Ending::Complete(text_scan(&mut input, layout, (0, 1), sink)?)
+                let origin = (0, 1);
+                return Ok(text::scan(
+                    matcher, input, layout, file, read_size, origin, sink, notes,
+                )?);
             }
         };
-        let bytes = match ending {
-            Ending::Complete(bytes) => bytes,
+        match ending {
+            Ending::Complete(bytes) => Ok(bytes),
             Ending::Rest(rest) => {
-                let mut input = Cursor::new(rest.replay).chain(rest.reader);
-                let bytes = text_scan(&mut input, Layout::Plain, (rest.offset, rest.line), sink)?;
+                let input = Cursor::new(rest.replay).chain(rest.reader);
+                let origin = (rest.offset, rest.line);
+                let bytes = text::scan(
+                    matcher,
+                    input,
+                    Layout::Plain,
+                    file,
+                    read_size,
+                    origin,
+                    sink,
+                    notes,
+                )?;
                 match rest.why {
-                    Ok(error) => return Err(error),
-                    Err(note) => notes.push(note),
+                    Ok(error) => Err(error),
+                    Err(note) => {
+                        notes.push(note);
+                        Ok(bytes)
+                    }
                 }
-                bytes
             }
-        };
-        Ok(InputSummary {
-            format,
-            bytes,
-            notes,
-        })
+        }
     }
 
     /// Scans a file, or every file under a folder (recursively, in name order), calling
@@ -390,8 +390,16 @@ impl Scanner {
 
 /// Every file under `path` (the path itself if it is a file), in name order. Links to files
 /// are followed; links to folders inside a folder are not, so a link loop cannot recurse
-/// forever.
+/// forever. FIFOs, sockets and devices found inside a folder are left out (reading one could
+/// wait forever); see [`walk`] to learn which.
 pub fn files_under(path: &Path, errors: &mut Vec<ScanError>) -> Vec<PathBuf> {
+    walk(path, errors, &mut vec![])
+}
+
+/// [`files_under`], also giving in `skipped` the FIFOs, sockets and devices (or links to them)
+/// left out of a folder. `path` itself is always given back, whatever it is: a FIFO named
+/// explicitly is read.
+pub fn walk(path: &Path, errors: &mut Vec<ScanError>, skipped: &mut Vec<PathBuf>) -> Vec<PathBuf> {
     let mut files = vec![];
     let mut pending = vec![path.to_path_buf()];
     while let Some(next) = pending.pop() {
@@ -414,6 +422,7 @@ pub fn files_under(path: &Path, errors: &mut Vec<ScanError>) -> Vec<PathBuf> {
                     kind: error.into(),
                 }),
             },
+            Ok(meta) if !meta.is_file() && next != path => skipped.push(next),
             Ok(_) => files.push(next),
             Err(error) => errors.push(ScanError {
                 path: Some(next),
@@ -433,30 +442,6 @@ fn read_head(reader: &mut impl Read, limit: usize) -> io::Result<Vec<u8>> {
     let mut head = Vec::with_capacity(limit);
     reader.take(limit as u64).read_to_end(&mut head)?;
     Ok(head)
-}
-
-/// UTF-16 without a byte-order mark, recognised by the zero bytes of ASCII text.
-fn utf16_without_bom(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    if head.len() < 8 || head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
-        return None;
-    }
-    let sample = &head[..head.len().min(512) & !1];
-    let pairs = sample.len() / 2;
-    let zero_odd = sample
-        .chunks_exact(2)
-        .filter(|p| p[1] == 0 && p[0] != 0)
-        .count();
-    let zero_even = sample
-        .chunks_exact(2)
-        .filter(|p| p[0] == 0 && p[1] != 0)
-        .count();
-    if zero_odd * 10 >= pairs * 9 {
-        Some(encoding_rs::UTF_16LE)
-    } else if zero_even * 10 >= pairs * 9 {
-        Some(encoding_rs::UTF_16BE)
-    } else {
-        None
-    }
 }
 
 /// Recognises the format from the first decoded bytes.

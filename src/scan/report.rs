@@ -22,19 +22,47 @@
 //! assert_eq!(report.summary(&[]).findings, 1);
 //! ```
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use super::{Finding, FoundCode, InputFormat, InputSummary, ScanError};
 use crate::{Category, ErrorCode};
 
 /// How many correlation IDs a group keeps (the first ones seen); the rest are counted.
 pub const SHOWN_CIDS: usize = 5;
+/// How many distinct users, embedded sign-in codes and inputs a group keeps; findings naming
+/// others are counted, so memory stays bounded however many distinct values a log holds.
+pub const MAX_DISTINCT: usize = 1000;
+/// How many distinct undocumented codes the report keeps a group for; findings of others are
+/// counted.
+pub const MAX_UNDOCUMENTED: usize = 1000;
 
 /// Findings grouped by code, and what each input gave.
 #[derive(Debug, Default)]
 pub struct Report {
     groups: BTreeMap<FoundCode, Group>,
+    undocumented: usize,
+    undocumented_not_kept: u64,
     files: Vec<FileTotal>,
+}
+
+/// Distinct values with their counts, at most [`MAX_DISTINCT`]; findings naming a value not
+/// kept are counted instead.
+#[derive(Debug, Default)]
+struct Capped {
+    kept: BTreeMap<String, u64>,
+    not_kept: u64,
+}
+
+impl Capped {
+    fn add(&mut self, value: String) {
+        if let Some(count) = self.kept.get_mut(&value) {
+            *count += 1;
+        } else if self.kept.len() < MAX_DISTINCT {
+            self.kept.insert(value, 1);
+        } else {
+            self.not_kept += 1;
+        }
+    }
 }
 
 /// The findings of one code.
@@ -43,12 +71,12 @@ pub struct Group {
     count: u64,
     first_seen: Option<(Option<TimeKey>, String)>,
     last_seen: Option<(Option<TimeKey>, String)>,
-    users: BTreeMap<String, u64>,
+    users: Capped,
     cids: Vec<String>,
     cid_total: u64,
-    aadsts: BTreeSet<String>,
+    aadsts: Capped,
     entries: Vec<usize>,
-    files: BTreeSet<String>,
+    files: Capped,
 }
 
 /// What one input gave: its name, format, size and number of findings.
@@ -63,6 +91,10 @@ pub struct FileTotal {
     pub bytes: u64,
     /// Findings in this input.
     pub findings: u64,
+    /// What the user should know about how it was read ([`InputSummary::notes`]).
+    pub notes: Vec<String>,
+    /// The name is not valid Unicode: `name` has U+FFFD in place of what could not be shown.
+    pub lossy_name: bool,
 }
 
 impl FileTotal {
@@ -74,6 +106,8 @@ impl FileTotal {
             format: Some(summary.format),
             bytes: summary.bytes,
             findings,
+            notes: summary.notes,
+            lossy_name: false,
         }
     }
 
@@ -85,6 +119,8 @@ impl FileTotal {
             format: None,
             bytes: 0,
             findings,
+            notes: vec![],
+            lossy_name: false,
         }
     }
 }
@@ -96,15 +132,24 @@ impl Report {
         Report::default()
     }
 
-    /// Adds one finding to the group of its code.
+    /// Adds one finding to the group of its code. Past [`MAX_UNDOCUMENTED`] distinct
+    /// undocumented codes, a finding of a new one is only counted
+    /// ([`undocumented_not_kept`](Report::undocumented_not_kept)).
     pub fn add(&mut self, finding: Finding) {
+        if !self.groups.contains_key(&finding.code) && !finding.is_documented() {
+            if self.undocumented >= MAX_UNDOCUMENTED {
+                self.undocumented_not_kept += 1;
+                return;
+            }
+            self.undocumented += 1;
+        }
         let group = self.groups.entry(finding.code.clone()).or_default();
         group.count += 1;
         if let Some(stamp) = finding.timestamp {
             group.saw_time(stamp);
         }
         if let Some(user) = finding.user {
-            *group.users.entry(user).or_default() += 1;
+            group.users.add(user);
         }
         if let Some(cid) = finding.cid {
             group.cid_total += 1;
@@ -113,7 +158,7 @@ impl Report {
             }
         }
         if let Some(code) = finding.aadsts {
-            group.aadsts.insert(code);
+            group.aadsts.add(code);
         }
         if let (Some(entry), FoundCode::Documented(code)) = (finding.entry, &finding.code) {
             if let Some(index) = code.entries().iter().position(|e| std::ptr::eq(e, entry)) {
@@ -123,7 +168,7 @@ impl Report {
             }
         }
         if let Some(file) = finding.file {
-            group.files.insert(file.to_string());
+            group.files.add(file.to_string());
         }
     }
 
@@ -150,10 +195,17 @@ impl Report {
         &self.files
     }
 
-    /// All findings added.
+    /// All findings added, including those only counted.
     #[must_use]
     pub fn findings(&self) -> u64 {
-        self.groups.values().map(|g| g.count).sum()
+        self.groups.values().map(|g| g.count).sum::<u64>() + self.undocumented_not_kept
+    }
+
+    /// Findings of undocumented codes past the first [`MAX_UNDOCUMENTED`] distinct ones:
+    /// counted, without a group of their own.
+    #[must_use]
+    pub fn undocumented_not_kept(&self) -> u64 {
+        self.undocumented_not_kept
     }
 
     /// How many distinct codes were found.
@@ -165,7 +217,7 @@ impl Report {
     /// True when no finding was added.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.groups.is_empty()
+        self.groups.is_empty() && self.undocumented_not_kept == 0
     }
 
     /// The report as one document, with the inputs that could not be scanned.
@@ -180,6 +232,7 @@ impl Report {
             errors: errors.iter().map(ErrorSummary::from).collect(),
             files: self.files.iter().map(FileSummary::from).collect(),
             findings: self.findings(),
+            undocumented_not_kept: self.undocumented_not_kept,
         }
     }
 }
@@ -222,13 +275,24 @@ impl Group {
         self.last_seen.as_ref().map(|(_, s)| s.as_str())
     }
 
-    /// The users and their finding counts, most findings first, ties by name.
+    /// The users kept (at most [`MAX_DISTINCT`]) and their finding counts, most findings
+    /// first, ties by name.
     #[must_use]
     pub fn users(&self) -> Vec<(&str, u64)> {
-        let mut users: Vec<(&str, u64)> =
-            self.users.iter().map(|(u, n)| (u.as_str(), *n)).collect();
+        let mut users: Vec<(&str, u64)> = self
+            .users
+            .kept
+            .iter()
+            .map(|(u, n)| (u.as_str(), *n))
+            .collect();
         users.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         users
+    }
+
+    /// Findings naming a user past the first [`MAX_DISTINCT`] distinct ones.
+    #[must_use]
+    pub fn users_not_kept(&self) -> u64 {
+        self.users.not_kept
     }
 
     /// The first [`SHOWN_CIDS`] distinct correlation IDs seen.
@@ -243,9 +307,9 @@ impl Group {
         self.cid_total
     }
 
-    /// The embedded sign-in error codes (`AADSTS…`), in order.
+    /// The embedded sign-in error codes (`AADSTS…`) kept, in order.
     pub fn aadsts(&self) -> impl Iterator<Item = &str> {
-        self.aadsts.iter().map(String::as_str)
+        self.aadsts.kept.keys().map(String::as_str)
     }
 
     /// Indexes into the code's [`entries`](ErrorCode::entries) that findings matched, in the
@@ -255,22 +319,22 @@ impl Group {
         &self.entries
     }
 
-    /// The inputs the code was found in, in name order.
+    /// The inputs the code was found in (the first [`MAX_DISTINCT`]), in name order.
     pub fn files(&self) -> impl Iterator<Item = &str> {
-        self.files.iter().map(String::as_str)
+        self.files.kept.keys().map(String::as_str)
     }
 
     fn summary(&self, code: &FoundCode) -> CodeSummary {
         let documented = code.documented();
         CodeSummary {
-            aadsts: self.aadsts.iter().cloned().collect(),
+            aadsts: self.aadsts.kept.keys().cloned().collect(),
             category: documented.map(ErrorCode::category),
             cids: self.cids.clone(),
             code: code.as_str().to_owned(),
             count: self.count,
             documented: documented.is_some(),
             entries: self.entries.clone(),
-            files: self.files.iter().cloned().collect(),
+            files: self.files.kept.keys().cloned().collect(),
             first_seen: self.first_seen().map(str::to_owned),
             last_seen: self.last_seen().map(str::to_owned),
             summary: documented.map(ErrorCode::summary),
@@ -282,6 +346,7 @@ impl Group {
                     user: user.to_owned(),
                 })
                 .collect(),
+            users_not_kept: self.users.not_kept,
         }
     }
 }
@@ -300,6 +365,9 @@ pub struct Summary {
     pub files: Vec<FileSummary>,
     /// All findings.
     pub findings: u64,
+    /// Findings of undocumented codes that have no entry in `codes` (past the first
+    /// [`MAX_UNDOCUMENTED`] distinct ones).
+    pub undocumented_not_kept: u64,
 }
 
 /// One code of a [`Summary`].
@@ -329,8 +397,10 @@ pub struct CodeSummary {
     pub last_seen: Option<String>,
     /// The catalog's one-line summary of the code.
     pub summary: Option<&'static str>,
-    /// Users, most findings first.
+    /// Users, most findings first (at most [`MAX_DISTINCT`]).
     pub users: Vec<UserCount>,
+    /// Findings naming a user not in `users`.
+    pub users_not_kept: u64,
 }
 
 /// A user of a [`CodeSummary`] and how many findings name them.
@@ -357,6 +427,10 @@ pub struct FileSummary {
     pub findings: u64,
     /// The format recognised ([`InputFormat::as_str`]); `None` when unreadable.
     pub format: Option<&'static str>,
+    /// The name is not valid Unicode (shown with U+FFFD).
+    pub lossy_name: bool,
+    /// How it was read, where the user should know.
+    pub notes: Vec<String>,
 }
 
 impl From<&FileTotal> for FileSummary {
@@ -366,6 +440,8 @@ impl From<&FileTotal> for FileSummary {
             file: file.name.clone(),
             findings: file.findings,
             format: file.format.map(InputFormat::as_str),
+            lossy_name: file.lossy_name,
+            notes: file.notes.clone(),
         }
     }
 }
@@ -438,7 +514,34 @@ fn time_key(stamp: &str) -> Option<TimeKey> {
 
 #[cfg(test)]
 mod tests {
-    use super::time_key;
+    use super::*;
+
+    fn finding(code: &str, user: &str) -> Finding {
+        let mut finding = crate::scan::scan_str(&format!("ErrorCode:: {code} for User {user}"))
+            .pop()
+            .unwrap();
+        finding.user = Some(user.to_owned());
+        finding
+    }
+
+    #[test]
+    fn distinct_values_are_capped_and_the_rest_counted() {
+        let mut report = Report::new();
+        for i in 0..MAX_DISTINCT + 10 {
+            report.add(finding("UserNotFound", &format!("u{i}")));
+        }
+        for i in 0..MAX_UNDOCUMENTED + 7 {
+            report.add(finding(&format!("NEW_CODE_{i}"), "x"));
+        }
+        let total = (MAX_DISTINCT + 10 + MAX_UNDOCUMENTED + 7) as u64;
+        assert_eq!(report.findings(), total);
+        assert_eq!(report.undocumented_not_kept(), 7);
+        assert_eq!(report.codes(), 1 + MAX_UNDOCUMENTED);
+        let (_, group) = report.ordered()[0];
+        assert_eq!(group.users().len(), MAX_DISTINCT);
+        assert_eq!(group.users_not_kept(), 10);
+        assert_eq!(report.summary(&[]).findings, total);
+    }
 
     #[test]
     fn timestamps_of_every_shape_sort_by_time() {

@@ -53,7 +53,7 @@ pub(crate) fn scan_security(
     file: &Option<Arc<str>>,
     each: &mut dyn FnMut(NpsResult),
 ) -> io::Result<u64> {
-    let start = head.trim_start();
+    let start = head.trim_start_matches('\u{feff}').trim_start();
     if start.starts_with('<') {
         scan_xml(reader, file, each)
     } else if start.starts_with("#TYPE")

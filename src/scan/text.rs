@@ -14,6 +14,10 @@ pub(crate) const MAX_LINE_BYTES: usize = 64 * 1024;
 /// An event longer than this is closed, and the next line starts a new one.
 pub(crate) const MAX_EVENT_BYTES: u64 = 256 * 1024;
 
+/// How far past a cut an event's text reaches when a hit crosses the cut: the token after
+/// `ErrorCode:: CID :<guid> ` stands within this.
+const CUT_TAIL: usize = 160;
+
 /// How a text export separates events.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Layout {
@@ -99,7 +103,9 @@ struct OpenEvent {
 
 /// Scans one text input, calling `sink` for each finding, in input order. `origin` is the
 /// offset and line of the reader's first byte in the input (not 0 and 1 when a structured
-/// reader handed the rest of an input over). Gives the offset of the input's end.
+/// reader handed the rest of an input over). Gives the offset of the input's end; what the
+/// user should know about how it was read goes to `notes`.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn scan<R: Read>(
     matcher: &Matcher,
     mut reader: R,
@@ -108,12 +114,16 @@ pub(crate) fn scan<R: Read>(
     read_size: usize,
     origin: (u64, u64),
     sink: &mut dyn FnMut(Finding),
+    notes: &mut Vec<String>,
 ) -> io::Result<u64> {
     let read_size = read_size.max(1);
     let mut buf: Vec<u8> = Vec::with_capacity(read_size.min(1 << 20) * 2);
     let mut base: u64 = origin.0; // absolute offset of buf[0]
     let mut cursor = 0; // start of the next line to classify
-    let mut scanned = 0; // hits are collected up to here
+    let mut resume = 0; // the next search for hits starts here
+    let overlap = matcher.max_pattern_len().saturating_sub(1);
+    let mut split_events = false; // an event was cut inside a line
+    let mut at_line_start = true;
     let mut line_no: u64 = origin.1; // line number at `cursor`
     let mut hits: Vec<Hit> = vec![];
     let mut event: Option<OpenEvent> = None;
@@ -140,13 +150,31 @@ pub(crate) fn scan<R: Read>(
             let line_start = memchr::memrchr(b'\n', &buf[old..]).map_or(cursor, |i| old + i + 1);
             line_start + (buf.len() - line_start) / MAX_LINE_BYTES * MAX_LINE_BYTES
         };
+        // Hits are final up to a line's end (no pattern holds a line break) or the input's end.
+        // Inside an over-long line, a pattern may go on past `complete`: a hit starting in the
+        // last bytes may be the cut-short form of a longer one, so those are searched again,
+        // with what follows, next time. The hits are then those of one search of the whole
+        // text, whatever the read size; a code across the cut between two pieces is kept.
+        let at_break = eof || complete == 0 || buf[complete - 1] == b'\n';
+        let safe = if at_break {
+            complete
+        } else {
+            complete.saturating_sub(overlap).max(resume)
+        };
+        let before = hits.len();
         matcher.hits(
-            &buf[scanned..complete],
-            base + scanned as u64,
+            &buf[resume..complete],
+            base + resume as u64,
             &mut lowered,
             &mut hits,
         );
-        scanned = complete;
+        let safe_at = base + safe as u64;
+        let final_hits = before + hits[before..].partition_point(|h| h.start < safe_at);
+        hits.truncate(final_hits);
+        resume = hits
+            .last()
+            .filter(|h| h.end > safe_at)
+            .map_or(safe, |h| (h.end - base) as usize);
         // Lines holding `::` may head a message with `TOKEN::`; finding them all at once is
         // cheaper than looking into every line.
         colons.clear();
@@ -168,6 +196,7 @@ pub(crate) fn scan<R: Read>(
                 Some(open) => layout.starts_event(line) || here - open.start >= MAX_EVENT_BYTES,
             };
             if starts {
+                split_events |= !at_line_start;
                 if let Some(open) = event.take() {
                     close(
                         matcher, &buf, base, open, here, layout, &mut hits, &file, sink,
@@ -187,15 +216,9 @@ pub(crate) fn scan<R: Read>(
                     open.flagged |= super::matcher::heads_with_token(line);
                 }
             }
-            if line.last() == Some(&b'\n') {
+            at_line_start = line.last() == Some(&b'\n');
+            if at_line_start {
                 line_no += 1;
-            } else if line_end < buf.len() {
-                // A piece cut from an over-long line. Read in small reads, the pieces are
-                // searched one by one and a pattern across the cut is not found; read in large
-                // ones, it was, and belonged to the next event while starting in this one (an
-                // overflow in `analyze`). Drop it: findings must not depend on the read size.
-                let cut = base + line_end as u64;
-                hits.retain(|h| h.end <= cut || h.start >= cut);
             }
             cursor = line_end;
         }
@@ -213,16 +236,24 @@ pub(crate) fn scan<R: Read>(
                     sink,
                 );
             }
+            if split_events {
+                notes.push(format!(
+                    "a line longer than {} KiB was scanned in pieces of that size; a code keeps \
+                     the context (user, CID, time) of its own piece only",
+                    MAX_LINE_BYTES >> 10
+                ));
+            }
             return Ok(base + buf.len() as u64);
         }
         // Keep only the open event.
         let keep_from = event
             .as_ref()
-            .map_or(cursor, |open| (open.start - base) as usize);
+            .map_or(cursor, |open| (open.start - base) as usize)
+            .min(resume);
         buf.drain(..keep_from);
         base += keep_from as u64;
         cursor -= keep_from;
-        scanned -= keep_from;
+        resume -= keep_from;
     }
 }
 
@@ -241,12 +272,27 @@ fn close(
 ) {
     // Hits come in input order, so the event's own are a prefix; most events have none, and
     // looking at the first hit tells.
-    if !event.flagged && hits.first().is_none_or(|h| h.end > end) {
+    if !event.flagged && hits.first().is_none_or(|h| h.start >= end) {
         return;
     }
-    let own = hits.partition_point(|h| h.end <= end);
+    // An event cut from an over-long line owns the hits that start in it, also one that goes
+    // on across the cut; its text then takes in what such a hit needs after the cut (the rest
+    // of the code, the token after `ErrorCode::`), up to the line's end.
+    let own = hits.partition_point(|h| h.start < end);
     let mine: Vec<Hit> = hits.drain(..own).collect();
-    let text = &buf[(event.start - base) as usize..(end - base) as usize];
+    let (start, end) = ((event.start - base) as usize, (end - base) as usize);
+    let last_end = mine.last().map_or(0, |h| (h.end - base) as usize);
+    let mid_line = end > start && buf[end - 1] != b'\n';
+    let reaches = mine
+        .last()
+        .is_some_and(|h| matcher.reads_on(h) && last_end + CUT_TAIL > end);
+    let text_end = if mid_line && (last_end > end || reaches) {
+        let limit = (last_end.max(end) + CUT_TAIL).min(buf.len());
+        memchr::memchr(b'\n', &buf[end..limit]).map_or(limit, |at| end + at)
+    } else {
+        end
+    };
+    let text = &buf[start..text_end];
     let meta = if layout == Layout::EventViewer {
         event_viewer_meta(text)
     } else {

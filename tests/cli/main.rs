@@ -20,6 +20,7 @@ mod explain_unknown;
 mod export;
 mod facts;
 mod list;
+mod reliability;
 mod scan_report;
 mod terminal_output;
 

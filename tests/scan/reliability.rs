@@ -170,3 +170,95 @@ fn random_bytes_named_evtx_get_a_hint() {
         summary.notes
     );
 }
+
+#[test]
+fn one_event_with_thirty_thousand_distinct_codes_reports_each_once() {
+    // Quadratic work per event (a search through the event's findings for each code) made
+    // this take minutes; it must cost about as much as reading it.
+    let tokens: String = (0..30_000)
+        .map(|i| format!("ErrorCode:: T{i:05}X "))
+        .collect();
+    let csv = format!("\"Message\",\"Id\"\n\"{tokens} ErrorCode:: T00000X\",\"1\"\n");
+    let findings = scan_bytes(csv.as_bytes());
+    assert_eq!(findings.len(), 30_000);
+    assert_eq!(findings[29_999].code.as_str(), "T29999X");
+}
+
+#[test]
+fn codes_across_every_piece_boundary_offset_are_kept() {
+    // A line longer than 64 KiB is scanned in 64 KiB pieces; a code across a cut, at any offset,
+    // and the token after an `ErrorCode::` marker just before a cut, are still found.
+    const PIECE: usize = 64 * 1024;
+    let code = b"ESTS_TOKEN_ERROR";
+    for shift in 0..=code.len() {
+        let mut line = vec![b'x'; 2 * PIECE + 100];
+        line[0] = b'2';
+        let at = PIECE - shift;
+        line[at - 1] = b' ';
+        line[at..at + code.len()].copy_from_slice(code);
+        line[at + code.len()] = b' ';
+        let marker = b" ErrorCode:: NEW_TOKEN_X ";
+        let m = 2 * PIECE - 14;
+        line[m..m + marker.len()].copy_from_slice(marker);
+        line.push(b'\n');
+        for read_size in [7, 4096, PIECE + 3, 1 << 20] {
+            let found = scan_bytes_with(read_size, &line);
+            assert_eq!(
+                codes(&found),
+                ["ESTS_TOKEN_ERROR", "NEW_TOKEN_X"],
+                "shift {shift}, read size {read_size}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_line_scanned_in_pieces_says_so() {
+    let mut line = vec![b'y'; 200 * 1024];
+    line.extend_from_slice(b" ErrorCode:: UserNotFound\n");
+    let (findings, result) = scan_named("long.log", &line);
+    assert_eq!(codes(&findings), ["UserNotFound"]);
+    let notes = result.unwrap().notes;
+    assert!(notes.iter().any(|n| n.contains("in pieces")), "{notes:?}");
+}
+
+fn lines(code: &str, n: usize) -> String {
+    (0..n).map(|_| format!("{}\n", line(code))).collect()
+}
+
+#[test]
+fn bom_less_utf16_that_starts_with_non_latin_text_is_decoded() {
+    let text = format!(
+        "{}\n{}",
+        "Журнал_событий_сервера_политики_сети".repeat(20),
+        lines("UserNotFound", 30)
+    );
+    let findings = scan_bytes(&utf16le(&text, false));
+    assert_eq!(findings.len(), 30);
+    assert_eq!(findings[0].user.as_deref(), Some("alice@contoso.com"));
+}
+
+#[test]
+fn utf16_that_loses_a_byte_midway_keeps_the_rest() {
+    let mut bytes = utf16le(&lines("UserNotFound", 200), true);
+    bytes.remove(bytes.len() / 2 + 1);
+    let findings = scan_bytes(&bytes);
+    assert!(findings.len() >= 198, "{} of 200", findings.len());
+    assert!(codes(&findings).iter().all(|c| *c == "UserNotFound"));
+}
+
+#[test]
+fn a_file_that_switches_encoding_keeps_every_part() {
+    let mut bytes = lines("UserNotFound", 50).into_bytes();
+    bytes.extend(utf16le(&lines("InvalidSession", 50), false));
+    bytes.extend(lines("TenantIsBlocked", 50).into_bytes());
+    let findings = scan_bytes(&bytes);
+    let count = |code: &str| codes(&findings).iter().filter(|c| **c == code).count();
+    assert_eq!(count("UserNotFound"), 50);
+    assert!(count("InvalidSession") >= 49, "{}", count("InvalidSession"));
+    assert!(
+        count("TenantIsBlocked") >= 49,
+        "{}",
+        count("TenantIsBlocked")
+    );
+}

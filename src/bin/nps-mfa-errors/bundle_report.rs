@@ -8,7 +8,7 @@ use nps_mfa_errors::scan::{
     ConfigRecord, EventTime, NpsEvent, StoryKind, Timeline, UserStory, Verdict,
 };
 
-use crate::output::{wrap, DIM, HEADING};
+use crate::output::{escape, wrap, DIM, HEADING};
 
 /// How many events a user's line shows before "and N more".
 const SHOWN_EVENTS: usize = 8;
@@ -26,11 +26,6 @@ pub struct BundleReport {
 }
 
 impl BundleReport {
-    /// True when nothing was found.
-    pub fn is_empty(&self) -> bool {
-        self.config.is_empty() && self.nps.is_empty()
-    }
-
     /// Each NPS event as its JSON record, with `extension`: the code a reason-21 denial links
     /// to, or null.
     pub fn nps_json(&self) -> Vec<serde_json::Value> {
@@ -104,13 +99,17 @@ impl BundleReport {
                 "{records} event record(s) read, {} damaged part(s)",
                 warnings.len()
             );
-            write!(out, "{}", wrap(&format!("  {name}: "), 4, &text))?;
+            write!(out, "{}", wrap(&format!("  {}: ", escape(name)), 4, &text))?;
             for warning in warnings {
-                write!(out, "{}", wrap("    warning: ", 6, warning))?;
+                write!(out, "{}", wrap("    warning: ", 6, &escape(warning)))?;
             }
         }
         for (name, why) in &self.skipped {
-            write!(out, "{}", wrap(&format!("  {name}: "), 4, why))?;
+            write!(
+                out,
+                "{}",
+                wrap(&format!("  {}: ", escape(name)), 4, &escape(why))
+            )?;
         }
         Ok(())
     }
@@ -135,7 +134,7 @@ fn write_config(out: &mut impl Write, records: &[ConfigRecord]) -> io::Result<()
     for record in records {
         if file != record.file.as_deref() {
             file = record.file.as_deref();
-            writeln!(out, "  {DIM}{}{DIM:#}", file.unwrap_or("-"))?;
+            writeln!(out, "  {DIM}{}{DIM:#}", escape(file.unwrap_or("-")))?;
         }
         let value = match record.value.as_deref() {
             None => "(missing)",
@@ -143,15 +142,20 @@ fn write_config(out: &mut impl Write, records: &[ConfigRecord]) -> io::Result<()
             Some(value) => value,
         };
         let head = format!(
-            "    {:<7} {} = {value}",
+            "    {:<7} {} = {}",
             record.verdict.as_str(),
-            record.setting
+            escape(&record.setting),
+            escape(value)
         );
         write!(out, "{}", wrap(&head, 12, ""))?;
         if record.verdict != Verdict::Ok {
-            write!(out, "{}", wrap("            ", 12, &record.message))?;
+            write!(
+                out,
+                "{}",
+                wrap("            ", 12, &escape(&record.message))
+            )?;
             if let Some(source) = &record.source {
-                write!(out, "{}", wrap("            Source: ", 14, source))?;
+                write!(out, "{}", wrap("            Source: ", 14, &escape(source)))?;
             }
         }
     }
@@ -169,9 +173,9 @@ fn write_stories(out: &mut impl Write, stories: &[UserStory]) -> io::Result<()> 
         writeln!(out, "  {DIM}Times ending in Z are UTC; the others are the local time of the machine that wrote the log (give --utc-offset to convert them).{DIM:#}")?;
     }
     for story in stories {
-        let mut name = story.user.clone();
+        let mut name = escape(&story.user).into_owned();
         if !story.aliases.is_empty() {
-            name.push_str(&format!(" ({})", story.aliases.join(", ")));
+            name.push_str(&format!(" ({})", escape(&story.aliases.join(", "))));
         }
         let date = story
             .events
@@ -188,7 +192,7 @@ fn write_stories(out: &mut impl Write, stories: &[UserStory]) -> io::Result<()> 
         );
         write!(out, "{}", wrap(&first, 4, &steps.join(" → ")))?;
         if let Some(reading) = &story.reading {
-            write!(out, "{}", wrap("    Reading: ", 6, reading))?;
+            write!(out, "{}", wrap("    Reading: ", 6, &escape(reading)))?;
         }
     }
     Ok(())
@@ -198,7 +202,7 @@ fn write_stories(out: &mut impl Write, stories: &[UserStory]) -> io::Result<()> 
 fn step(event: &nps_mfa_errors::scan::StoryEvent) -> String {
     let time = event.time.map_or_else(|| "--:--:--".to_owned(), clock);
     match &event.kind {
-        StoryKind::Extension { code } => format!("{time} {code}"),
+        StoryKind::Extension { code } => format!("{time} {}", escape(code)),
         StoryKind::Nps {
             event_id,
             reason_code,
@@ -211,7 +215,7 @@ fn step(event: &nps_mfa_errors::scan::StoryEvent) -> String {
             };
             let reason = match (reason_code, linked) {
                 (Some(21), Some(code)) => {
-                    " (reason 21: the extension rejected, see {code})".replace("{code}", code)
+                    format!(" (reason 21: the extension rejected, see {})", escape(code))
                 }
                 (Some(21), None) => " (reason 21: the extension rejected)".to_owned(),
                 (Some(code), _) if *event_id != 6272 => format!(" (reason {code})"),

@@ -1,7 +1,7 @@
 //! `explain`: everything about one code, or about the message a log line carries, with the
 //! facts its fix depends on for one cloud; or about a registry setting or a symptom.
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 
 use nps_mfa_errors::export::{
     CertificateRecord, CodeRecord, EventChannelRecord, ProtocolRecord, SettingRecord, SymptomRecord,
@@ -34,17 +34,21 @@ pub struct Args {
 
 pub fn run(args: &Args) -> io::Result<Outcome> {
     let query = if args.query == "-" {
-        let mut text = String::new();
-        io::stdin().read_to_string(&mut text)?;
-        text
+        crate::output::read_query_stdin()?
     } else {
         args.query.clone()
     };
     let trimmed = query.trim();
+    if trimmed.is_empty() {
+        crate::output::warn(
+            "explain: the query is empty: give a code, a message, a setting or a symptom",
+        );
+        return Ok(Outcome::Failed);
+    }
     let found = match find(trimmed) {
         Ok(found) => found,
         Err(error) => {
-            eprintln!("nps-mfa-errors: {error}");
+            crate::output::warn(crate::output::escape(&error.to_string()));
             return Ok(Outcome::NotFound);
         }
     };

@@ -82,7 +82,7 @@ fn main() -> ExitCode {
             if error.kind() == std::io::ErrorKind::BrokenPipe {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("nps-mfa-errors: {error}");
+            output::warn(output::escape(&error.to_string()));
             Outcome::Failed.into()
         }
     }

@@ -1,6 +1,9 @@
 //! Terminal output: styles (only on a terminal, never with `NO_COLOR`) and wrapping to 80
 //! columns.
 
+use std::borrow::Cow;
+use std::io::{Read, Write};
+
 use anstyle::{AnsiColor, Style};
 
 /// Output width: fits an 80-column terminal.
@@ -68,9 +71,68 @@ pub fn truncate(text: &str, max: usize) -> String {
     cut
 }
 
+/// `text` safe to print: control characters (C0, DEL, C1, so no escape sequence can reach the
+/// terminal) and the bidirectional overrides that reorder what is shown are written as
+/// `\x1b` / `\u{202e}`; a backslash stays as it is. Logs, file names and queries go through
+/// this before they reach a terminal or the text report.
+pub fn escape(text: &str) -> Cow<'_, str> {
+    let unsafe_char =
+        |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            c if (c as u32) < 0x80 && unsafe_char(c) => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c if unsafe_char(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Writes `nps-mfa-errors: {message}` to standard error; a closed standard error is ignored
+/// (there is nowhere left to report it), never a panic.
+pub fn warn(message: impl std::fmt::Display) {
+    let _ = writeln!(std::io::stderr().lock(), "nps-mfa-errors: {message}");
+}
+
+/// Standard input is read up to this size where it holds one query.
+pub const MAX_QUERY_BYTES: u64 = 1024 * 1024;
+
+/// Reads standard input as one query (invalid UTF-8 replaced), refusing more than
+/// [`MAX_QUERY_BYTES`] without reading it all.
+pub fn read_query_stdin() -> std::io::Result<String> {
+    let mut bytes = vec![];
+    std::io::stdin()
+        .lock()
+        .take(MAX_QUERY_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_QUERY_BYTES {
+        return Err(std::io::Error::other(format!(
+            "standard input holds more than {} MiB: give one code, message or event (to search \
+             a whole log, use `nps-mfa-errors scan`)",
+            MAX_QUERY_BYTES >> 20
+        )));
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaping_neutralises_escape_sequences() {
+        assert_eq!(
+            escape("a\x1b[2J\u{9b}b\u{202e}c"),
+            "a\\x1b[2J\\u{9b}b\\u{202e}c"
+        );
+        assert!(matches!(escape("caf\u{e9} \\ ok"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn wrapped_lines_fit_the_width() {

@@ -1,25 +1,29 @@
 //! `scan`: find every documented code and message in logs, files, folders or stdin, and
 //! report them grouped by code.
+//!
+//! Errors reach standard error as they happen, before anything closes standard output; a
+//! closed output (`| head`) stops the writing, not the scan, so an unreadable input still ends
+//! with exit code 2. With `--json` nothing is kept: memory does not grow with the findings.
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use nps_mfa_errors::scan::report::{FileTotal, Group, Report};
 use nps_mfa_errors::scan::{
-    files_under, parse_utc_offset, BundleOptions, BundleScan, FoundCode, InputFormat, Record,
+    parse_utc_offset, walk, BundleOptions, BundleScan, Finding, FoundCode, InputFormat, Record,
     ScanError, Scanner,
 };
 use nps_mfa_errors::ErrorCode;
 
 use crate::bundle_report::BundleReport;
-use crate::output::{truncate, wrap, CODE, DIM, HEADING};
+use crate::output::{escape, truncate, warn, wrap, CODE, DIM, HEADING};
 use crate::Outcome;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Files or folders to scan (folders recursively, as an unzipped C:\NPS bundle); `-` or
     /// nothing reads standard input.
-    paths: Vec<String>,
+    paths: Vec<PathBuf>,
     /// Write JSON Lines: one finding per line.
     #[arg(long, conflicts_with = "summary_json")]
     json: bool,
@@ -41,31 +45,59 @@ const PROGRESS_THRESHOLD: u64 = 8 * 1024 * 1024;
 /// How many users a group shows.
 const SHOWN: usize = 5;
 
+/// Standard output, until it is closed: then writing stops and the scan goes on.
+struct Out {
+    writer: io::BufWriter<io::StdoutLock<'static>>,
+    closed: bool,
+}
+
+impl Out {
+    /// Runs `write`; a closed pipe marks the output closed, other errors are returned.
+    fn write(&mut self, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        match write(&mut self.writer) {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            result => result,
+        }
+    }
+}
+
+/// What the scan has seen so far.
+struct Totals {
+    report: Report,
+    findings: u64,
+    errors: Vec<ScanError>,
+    /// The configuration audit, NPS decisions and stories (support bundles).
+    extras: BundleReport,
+    /// Remembers events across inputs, to count each once.
+    bundle: BundleScan<'static>,
+}
+
 pub fn run(args: &Args) -> io::Result<Outcome> {
-    let paths: Vec<String> = if args.paths.is_empty() {
-        vec!["-".to_owned()]
+    let paths: Vec<PathBuf> = if args.paths.is_empty() {
+        vec![PathBuf::from("-")]
     } else {
         args.paths.clone()
     };
-    if paths.iter().any(|p| p == "-") && io::stdin().is_terminal() {
-        eprintln!("nps-mfa-errors: scan: give a file or folder to scan, or pipe a log into standard input");
+    let is_stdin = |p: &PathBuf| p.as_os_str() == "-";
+    if paths.iter().any(is_stdin) && io::stdin().is_terminal() {
+        warn("scan: give a file or folder to scan, or pipe a log into standard input");
         return Ok(Outcome::Failed);
     }
-    let scanner = Scanner::shared();
-    let mut report = Report::default();
-    let mut errors: Vec<ScanError> = vec![];
-    let mut inputs: Vec<Input> = vec![];
-    for path in &paths {
-        if path == "-" {
-            inputs.push(Input::Stdin);
-        } else {
-            inputs.extend(
-                files_under(Path::new(path), &mut errors)
-                    .into_iter()
-                    .map(Input::File),
-            );
-        }
-    }
+    let options = BundleOptions::default().with_utc_offset(args.utc_offset);
+    let mut totals = Totals {
+        report: Report::new(),
+        findings: 0,
+        errors: vec![],
+        extras: BundleReport::default(),
+        bundle: BundleScan::new(Scanner::shared(), options),
+    };
+    let inputs = inputs(&paths, &mut totals.errors);
     let total: u64 = inputs.iter().map(Input::size).sum();
     let progress = (total > PROGRESS_THRESHOLD && io::stderr().is_terminal()).then(|| {
         let bar = indicatif::ProgressBar::new(total);
@@ -77,122 +109,249 @@ pub fn run(args: &Args) -> io::Result<Outcome> {
         );
         bar
     });
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let mut write_error: Option<io::Error> = None;
-    let mut extras = BundleReport::default();
-    let options = BundleOptions::default().with_utc_offset(args.utc_offset);
-    let mut bundle = BundleScan::new(scanner, options);
+    let mut out = Out {
+        writer: io::BufWriter::new(io::stdout().lock()),
+        closed: false,
+    };
     for input in inputs {
-        let mut sink = |record: Record| {
-            let streamed = !matches!(record, Record::Nps(_));
-            if args.json && streamed && write_error.is_none() {
-                let line = serde_json::to_string(&record).map_err(io::Error::other);
-                if let Err(e) = line.and_then(|l| writeln!(out, "{l}")) {
-                    write_error = Some(e);
-                }
-            }
-            match record {
-                Record::Extension(finding) => {
-                    if let Some(user) = &finding.user {
-                        let (code, cid) = (finding.code.as_str(), finding.cid.as_deref());
-                        extras.timeline.add_extension(
-                            user,
-                            code,
-                            finding.time,
-                            cid,
-                            finding.file.as_ref(),
-                        );
-                    }
-                    report.add(finding);
-                }
-                Record::Nps(event) => {
-                    extras.timeline.add_nps(&event);
-                    extras.nps.push(*event);
-                }
-                Record::Config(config) => extras.config.push(config),
-                _ => {}
-            }
-        };
-        match &input {
-            Input::Stdin => bundle.scan_reader(&mut io::stdin().lock(), "-", &mut sink),
-            Input::File(path) => bundle.scan_file(path, &mut sink),
-        }
-        if let Some(error) = write_error.take() {
-            return Err(error);
-        }
-        if let Some(bar) = &progress {
-            bar.inc(input.size());
-        }
-    }
-    for input in std::mem::take(&mut bundle.inputs) {
-        let notes = input.summary.as_ref().map(|s| (s.format, s.notes.clone()));
-        match notes {
-            Some((InputFormat::Evtx, warnings)) => {
-                extras
-                    .event_logs
-                    .push((input.name.clone(), input.events.unwrap_or(0), warnings));
-            }
-            Some((InputFormat::Binary, why)) => {
-                extras.skipped.push((input.name.clone(), why.join(" ")));
-            }
-            _ => {}
-        }
-        report.add_file(match input.summary {
-            Some(summary) => FileTotal::scanned(input.name, summary, input.records),
-            None => FileTotal::unreadable(input.name, input.records),
-        });
-    }
-    errors.append(&mut bundle.errors);
-    if args.json {
-        // NPS records come last: each carries the extension finding it links to.
-        for record in extras.nps_json() {
-            writeln!(out, "{record}")?;
-        }
+        scan_input(args, &input, progress.as_ref(), &mut out, &mut totals)?;
     }
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    let found = !report.is_empty() || !extras.is_empty();
-    if args.summary_json {
+    let Totals {
+        report,
+        findings,
+        errors,
+        extras,
+        bundle,
+    } = totals;
+    if args.json {
+        // NPS records come last: each names the extension finding it is linked to.
+        out.write(|w| {
+            for record in extras.nps_json() {
+                writeln!(w, "{record}")?;
+            }
+            Ok(())
+        })?;
+    }
+    let extras = if args.summary_json {
         let mut summary = serde_json::to_value(report.summary(&errors))?;
         if let Some(object) = summary.as_object_mut() {
             object.extend(extras.into_json());
             object.insert("duplicates".into(), bundle.duplicates.into());
         }
-        serde_json::to_writer_pretty(&mut out, &summary)?;
-        writeln!(out)?;
-    } else if !args.json {
+        out.write(|w| {
+            serde_json::to_writer_pretty(&mut *w, &summary)?;
+            writeln!(w)
+        })?;
+        None
+    } else {
+        Some(extras)
+    };
+    out.write(|w| w.flush())?;
+    if !args.json && !args.summary_json && !out.closed {
         drop(out);
-        let mut out = anstream::stdout().lock();
-        write_text(&report, &mut out)?;
-        extras.write_text(&mut out)?;
-        out.flush()?;
-    }
-    for error in &errors {
-        eprintln!("nps-mfa-errors: {error}");
+        let mut text = anstream::stdout().lock();
+        let written = write_text(&report, &mut text).and_then(|()| match extras {
+            Some(extras) => extras.write_text(&mut text),
+            None => Ok(()),
+        });
+        match written.and_then(|()| text.flush()) {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+            result => result?,
+        }
     }
     Ok(if !errors.is_empty() {
         Outcome::Failed
-    } else if !found {
+    } else if findings == 0 {
         Outcome::NotFound
     } else {
         Outcome::Found
     })
 }
-
 enum Input {
     Stdin,
     File(PathBuf),
 }
 
 impl Input {
+    /// The name findings and reports give, and whether it is lossy (not valid Unicode).
+    fn name(&self) -> (String, bool) {
+        match self {
+            Input::Stdin => ("-".to_owned(), false),
+            Input::File(path) => (path.display().to_string(), path.to_str().is_none()),
+        }
+    }
+
     fn size(&self) -> u64 {
         match self {
             Input::Stdin => 0,
             Input::File(path) => std::fs::metadata(path).map_or(0, |m| m.len()),
         }
     }
+}
+
+/// The inputs the paths name: standard input, files, and the files under folders. Folders'
+/// FIFOs, sockets and devices are skipped with a note; paths that cannot be read are reported
+/// now and kept in `errors`.
+fn inputs(paths: &[PathBuf], errors: &mut Vec<ScanError>) -> Vec<Input> {
+    let mut inputs = vec![];
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+            continue;
+        }
+        let before = errors.len();
+        let mut skipped = vec![];
+        inputs.extend(
+            walk(Path::new(path), errors, &mut skipped)
+                .into_iter()
+                .map(Input::File),
+        );
+        for error in &errors[before..] {
+            warn(escape(&error.to_string()));
+        }
+        for special in skipped {
+            let name = special.display().to_string();
+            warn(format_args!(
+                "note: {}: skipped: not a regular file (a FIFO, socket or device could wait \
+                 forever); name it on its own to read it",
+                escape(&name)
+            ));
+        }
+    }
+    inputs
+}
+
+/// Writes to standard error, above the progress bar if there is one.
+fn say(progress: Option<&indicatif::ProgressBar>, message: impl std::fmt::Display) {
+    match progress {
+        Some(bar) => bar.suspend(|| warn(message)),
+        None => warn(message),
+    }
+}
+
+/// Scans one input: findings to standard output (`--json`) or into the report, its notes
+/// and errors to standard error as they come.
+fn scan_input(
+    args: &Args,
+    input: &Input,
+    progress: Option<&indicatif::ProgressBar>,
+    out: &mut Out,
+    totals: &mut Totals,
+) -> io::Result<()> {
+    let (name, lossy) = input.name();
+    if lossy {
+        say(progress, format_args!("note: {}: the file name is not valid Unicode; it is shown with U+FFFD in place of what cannot be shown", escape(&name)));
+    }
+    let mut count = 0_u64;
+    let mut write_error: Option<io::Error> = None;
+    let (report, extras) = (&mut totals.report, &mut totals.extras);
+    let mut sink = |record: Record| {
+        count += 1;
+        match record {
+            Record::Extension(finding) => {
+                if let Some(user) = &finding.user {
+                    let (code, cid) = (finding.code.as_str(), finding.cid.as_deref());
+                    let (time, file) = (finding.time, finding.file.as_ref());
+                    extras.timeline.add_extension(user, code, time, cid, file);
+                }
+                if !args.json {
+                    report.add(finding);
+                } else if write_error.is_none() {
+                    let written = out.write(|w| writeln!(w, "{}", json_line(&finding, lossy)?));
+                    write_error = written.err();
+                }
+            }
+            Record::Nps(event) => {
+                extras.timeline.add_nps(&event);
+                extras.nps.push(*event);
+            }
+            Record::Config(config) => {
+                if args.json && write_error.is_none() {
+                    let line = serde_json::to_string(&config).map_err(io::Error::other);
+                    write_error = line.and_then(|l| out.write(|w| writeln!(w, "{l}"))).err();
+                }
+                extras.config.push(config);
+            }
+            _ => {}
+        }
+    };
+    let bundle = &mut totals.bundle;
+    match input {
+        Input::Stdin => bundle.scan_reader(&mut io::stdin().lock(), &name, &mut sink),
+        Input::File(path) => bundle.scan_file(path, &mut sink),
+    }
+    if let Some(error) = write_error {
+        return Err(error);
+    }
+    if let Some(bar) = progress {
+        bar.inc(input.size());
+    }
+    totals.findings += count;
+    for input in std::mem::take(&mut totals.bundle.inputs) {
+        add_input(input, lossy, progress, totals);
+    }
+    for error in std::mem::take(&mut totals.bundle.errors) {
+        say(progress, escape(&error.to_string()));
+        totals.errors.push(error);
+    }
+    Ok(())
+}
+
+/// One input read (a file, or a member of a zip): its notes to standard error, its totals to
+/// the report, its binary-file facts to the bundle report.
+fn add_input(
+    input: nps_mfa_errors::scan::InputOutcome,
+    lossy: bool,
+    progress: Option<&indicatif::ProgressBar>,
+    totals: &mut Totals,
+) {
+    let mut file = match input.summary {
+        Some(summary) => {
+            for note in &summary.notes {
+                let kind = if summary.format == InputFormat::Evtx {
+                    "warning"
+                } else {
+                    "note"
+                };
+                say(
+                    progress,
+                    format_args!("{kind}: {}: {}", escape(&input.name), escape(note)),
+                );
+            }
+            match summary.format {
+                InputFormat::Evtx => totals.extras.event_logs.push((
+                    input.name.clone(),
+                    input.events.unwrap_or(0),
+                    summary.notes.clone(),
+                )),
+                InputFormat::Binary => totals
+                    .extras
+                    .skipped
+                    .push((input.name.clone(), summary.notes.join(" "))),
+                _ => {}
+            }
+            FileTotal::scanned(input.name, summary, input.records)
+        }
+        None => FileTotal::unreadable(input.name, input.records),
+    };
+    file.lossy_name = lossy;
+    totals.report.add_file(file);
+}
+
+/// One finding as a JSON line; JSON escapes what a terminal must not see, and keeps it all.
+/// A lossy file name is flagged (`"file_lossy": true`).
+fn json_line(finding: &Finding, lossy: bool) -> io::Result<String> {
+    if !lossy {
+        return serde_json::to_string(finding).map_err(io::Error::other);
+    }
+    let mut value = serde_json::to_value(finding).map_err(io::Error::other)?;
+    if let Some(object) = value.as_object_mut() {
+        object.insert("file_lossy".to_owned(), serde_json::Value::Bool(true));
+    }
+    Ok(value.to_string())
 }
 
 /// The grouped report as text: one block per code, then the inputs.
@@ -207,6 +366,15 @@ fn write_text(report: &Report, out: &mut impl Write) -> io::Result<()> {
         writeln!(out)?;
         write_group(out, code, group)?;
     }
+    if report.undocumented_not_kept() > 0 {
+        writeln!(out)?;
+        let text = format!(
+            "+{} more finding(s) of undocumented codes beyond the first {} distinct ones (counted, not listed)",
+            report.undocumented_not_kept(),
+            nps_mfa_errors::scan::report::MAX_UNDOCUMENTED
+        );
+        write!(out, "{}", wrap("", 0, &text))?;
+    }
     writeln!(out)?;
     writeln!(out, "{HEADING}Inputs{HEADING:#}")?;
     for file in report.files() {
@@ -215,7 +383,14 @@ fn write_text(report: &Report, out: &mut impl Write) -> io::Result<()> {
             "{} finding(s), {} bytes, {format}",
             file.findings, file.bytes
         );
-        write!(out, "{}", wrap(&format!("  {}: ", file.name), 4, &line))?;
+        write!(
+            out,
+            "{}",
+            wrap(&format!("  {}: ", escape(&file.name)), 4, &line)
+        )?;
+        for note in &file.notes {
+            write!(out, "{}", wrap("    Note: ", 6, &escape(note)))?;
+        }
     }
     Ok(())
 }
@@ -226,7 +401,8 @@ fn write_group(out: &mut impl Write, code: &FoundCode, group: &Group) -> io::Res
         .map_or("undocumented", |c| c.category().as_str());
     writeln!(
         out,
-        "{CODE}{code}{CODE:#}  {DIM}{category}{DIM:#}  x{}",
+        "{CODE}{}{CODE:#}  {DIM}{category}{DIM:#}  x{}",
+        escape(code.as_str()),
         group.count()
     )?;
     match code.documented() {
@@ -234,24 +410,32 @@ fn write_group(out: &mut impl Write, code: &FoundCode, group: &Group) -> io::Res
         None => write!(out, "{}", wrap("  ", 2, "Not in the catalog: the log marks it as an error code, but no Microsoft page documents it. Search the event's full text, and report it so the catalog can grow."))?,
     }
     if let (Some(first), Some(last)) = (group.first_seen(), group.last_seen()) {
-        writeln!(out, "  Seen: {first} .. {last}")?;
+        writeln!(out, "  Seen: {} .. {}", escape(first), escape(last))?;
     }
     let users = group.users();
     if !users.is_empty() {
         let mut shown: Vec<String> = users
             .iter()
             .take(SHOWN)
-            .map(|(u, n)| format!("{u} ({n})"))
+            .map(|(u, n)| format!("{} ({n})", escape(u)))
             .collect();
+        let not_kept = group.users_not_kept();
         if users.len() > SHOWN {
             shown.push(format!("and {} more", users.len() - SHOWN));
         }
-        let first = format!("  Users ({}): ", users.len());
+        if not_kept > 0 {
+            shown.push(format!(
+                "+{not_kept} finding(s) naming users beyond the first {}",
+                users.len()
+            ));
+        }
+        let plus = if not_kept > 0 { "+" } else { "" };
+        let first = format!("  Users ({}{plus}): ", users.len());
         write!(out, "{}", wrap(&first, 4, &shown.join(", ")))?;
     }
     if !group.cids().is_empty() {
         let more = group.cid_total().saturating_sub(group.cids().len() as u64);
-        let mut text = group.cids().join(", ");
+        let mut text = escape(&group.cids().join(", ")).into_owned();
         if more > 0 {
             text.push_str(&format!(" (+{more} more)"));
         }
@@ -259,7 +443,7 @@ fn write_group(out: &mut impl Write, code: &FoundCode, group: &Group) -> io::Res
     }
     let aadsts: Vec<&str> = group.aadsts().collect();
     if !aadsts.is_empty() {
-        let text = aadsts.join(", ");
+        let text = escape(&aadsts.join(", ")).into_owned();
         write!(out, "{}", wrap("  Embedded sign-in errors: ", 4, &text))?;
     }
     if let Some(documented) = code.documented() {
