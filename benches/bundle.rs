@@ -8,7 +8,7 @@
 //!   `evtx/scanner`: a bundle scan of the same file (rendering, the XML path, NPS and extension
 //!   matching, de-duplication). `Throughput::Elements` in records.
 //! - `bundle_100mb/folder`: a bundle scan of a 100 MB folder laid out like the health-check
-//!   script's output (UTF-16LE text from `examples/gen_log`, the NPS Security export, registry
+//!   script's output (UTF-16LE text from `tools/gen-log`, the NPS Security export, registry
 //!   dumps, the `.evtx` samples); `bundle_100mb/zip`: the same files as one deflated zip.
 //!   `Throughput::Bytes` in unpacked bytes.
 //!
@@ -21,8 +21,7 @@ use std::path::{Path, PathBuf};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use nps_mfa_errors::scan::{BundleOptions, BundleScan, Scanner};
 
-#[path = "../examples/gen_log/generate.rs"]
-mod generate;
+use gen_log as generate;
 
 fn samples() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/evtx-samples");

@@ -21,8 +21,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use nps_mfa_errors::scan::Scanner;
 use nps_mfa_errors::ErrorCode;
 
-#[path = "../examples/gen_log/generate.rs"]
-mod generate;
+use gen_log as generate;
 
 const SIZE: usize = 32 * 1024 * 1024;
 

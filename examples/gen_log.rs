@@ -8,8 +8,7 @@
 //! The output is deterministic (`--seed N` changes it); about one line in a hundred carries a
 //! documented code or message.
 
-#[path = "gen_log/generate.rs"]
-mod generate;
+use gen_log as generate;
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;

@@ -45,15 +45,18 @@
 //! assert_eq!(json["codes"][0]["code"], "CONTACT_SUPPORT");
 //! ```
 
-use serde::ser::{Serialize, SerializeSeq, SerializeStruct, Serializer};
+use serde::{Serialize, Serializer};
 
-use crate::{documents, Category, ErrorCode, REGISTRY_PATH, SCHEMA_VERSION};
+use crate::{documents, endpoints, Category, Document, Endpoint, ErrorCode, REGISTRY_PATH};
+use crate::{
+    AuthProtocol, CertificateFact, Cloud, EventChannel, Method, Service, Setting, Symptom,
+};
 
-mod facts;
+mod records;
 
-pub use facts::{
-    CertificateRecord, CloudRecord, EventChannelRecord, MethodRecord, ProtocolRecord,
-    ServiceRecord, SettingRecord, SymptomRecord,
+pub use records::{
+    CategoryRecord, CertificateRecord, CloudRecord, CodeRecord, EventChannelRecord, MethodRecord,
+    ProtocolRecord, ServiceRecord, SettingRecord, SymptomRecord,
 };
 
 /// The whole catalog; serialize it with any serde format.
@@ -68,92 +71,58 @@ pub fn catalog() -> CatalogExport {
     CatalogExport { _private: () }
 }
 
+/// The export's fields, in order: every value composed of the records' derived `Serialize`.
+#[derive(Serialize)]
+struct Catalog {
+    schema_version: u32,
+    categories: All<Category, CategoryRecord>,
+    documents: &'static [Document],
+    codes: All<ErrorCode, CodeRecord>,
+    registry_path: &'static str,
+    settings: All<Setting, SettingRecord>,
+    clouds: All<Cloud, CloudRecord>,
+    services: All<Service, ServiceRecord>,
+    endpoints: &'static [Endpoint],
+    event_channels: All<EventChannel, EventChannelRecord>,
+    protocols: All<AuthProtocol, ProtocolRecord>,
+    methods: All<Method, MethodRecord>,
+    certificate: All<CertificateFact, CertificateRecord>,
+    symptoms: All<Symptom, SymptomRecord>,
+}
+
 impl Serialize for CatalogExport {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Catalog", 14)?;
-        s.serialize_field("schema_version", &SCHEMA_VERSION)?;
-        s.serialize_field("categories", &Categories)?;
-        s.serialize_field("documents", documents())?;
-        s.serialize_field("codes", &Codes)?;
-        s.serialize_field("registry_path", REGISTRY_PATH)?;
-        s.serialize_field("settings", &facts::All(facts::settings))?;
-        s.serialize_field("clouds", &facts::All(facts::clouds))?;
-        s.serialize_field("services", &facts::All(facts::services))?;
-        s.serialize_field("endpoints", &facts::All(facts::all_endpoints))?;
-        s.serialize_field("event_channels", &facts::All(facts::event_channels))?;
-        s.serialize_field("protocols", &facts::All(facts::protocols))?;
-        s.serialize_field("methods", &facts::All(facts::methods))?;
-        s.serialize_field("certificate", &facts::All(facts::certificate))?;
-        s.serialize_field("symptoms", &facts::All(facts::symptoms))?;
-        s.end()
-    }
-}
-
-struct Categories;
-
-impl Serialize for Categories {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(Some(Category::all().len()))?;
-        for category in Category::all() {
-            seq.serialize_element(&CategoryRecord(category))?;
+        Catalog {
+            schema_version: crate::SCHEMA_VERSION,
+            categories: All::new(),
+            documents: documents(),
+            codes: All::new(),
+            registry_path: REGISTRY_PATH,
+            settings: All::new(),
+            clouds: All::new(),
+            services: All::new(),
+            endpoints: endpoints(),
+            event_channels: All::new(),
+            protocols: All::new(),
+            methods: All::new(),
+            certificate: All::new(),
+            symptoms: All::new(),
         }
-        seq.end()
+        .serialize(serializer)
     }
 }
 
-struct Codes;
+/// Every value of `T`, each serialized as its record `R`.
+struct All<T, R>(core::marker::PhantomData<(T, R)>);
 
-impl Serialize for Codes {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(Some(ErrorCode::all().len()))?;
-        for code in ErrorCode::all() {
-            seq.serialize_element(&CodeRecord(code))?;
-        }
-        seq.end()
+impl<T, R> All<T, R> {
+    fn new() -> Self {
+        All(core::marker::PhantomData)
     }
 }
 
-/// One category with its title, description and codes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CategoryRecord(pub Category);
-
-impl Serialize for CategoryRecord {
+impl<T: crate::Name, R: From<T> + Serialize> Serialize for All<T, R> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Category", 4)?;
-        s.serialize_field("id", &self.0)?;
-        s.serialize_field("title", self.0.title())?;
-        s.serialize_field("description", self.0.description())?;
-        s.serialize_field("codes", self.0.codes())?;
-        s.end()
-    }
-}
-
-/// One code with everything the catalog knows about it, as in the `codes` array.
-///
-/// ```
-/// use nps_mfa_errors::{export::CodeRecord, ErrorCode};
-///
-/// let json = serde_json::to_value(CodeRecord(ErrorCode::OathCodePinIncorrect)).unwrap();
-/// assert_eq!(json["category"], "user_error");
-/// assert_eq!(json["categories"], serde_json::json!(["user_error", "requires_support"]));
-/// assert_eq!(json["entries"][1]["message"], serde_json::Value::Null);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CodeRecord(pub ErrorCode);
-
-impl Serialize for CodeRecord {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let code = self.0;
-        let mut s = serializer.serialize_struct("Code", 9)?;
-        s.serialize_field("code", &code)?;
-        s.serialize_field("category", &code.category())?;
-        s.serialize_field("categories", code.categories())?;
-        s.serialize_field("message_keyed", &code.is_message_keyed())?;
-        s.serialize_field("label", &code.label())?;
-        s.serialize_field("summary", code.summary())?;
-        s.serialize_field("entries", code.entries())?;
-        s.serialize_field("related", code.related())?;
-        s.serialize_field("symptoms", code.symptoms())?;
-        s.end()
+        serializer.collect_seq(T::all_values().map(R::from))
     }
 }

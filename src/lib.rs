@@ -25,11 +25,12 @@
 //! - [`Category`]: the sections of the errors page.
 //! - [`find_message`] and [`lookup`]: from a log message (any documented wording, placeholders
 //!   filled in, any case or spacing) or a code in any case to its entry.
+//! - [`Unknown`]: the one error for a name the catalog does not know, with the closest one.
 //!
 //! # Features
 //!
-//! - `serde`: `Serialize` for every type (codes and categories as their strings),
-//!   `Deserialize` for [`ErrorCode`] and [`Category`], and the [`export`] module.
+//! - `serde`: `Serialize` for every type (enums as their identifiers), `Deserialize` for every
+//!   enum, and the [`export`] module.
 //! - `cli`: the `nps-mfa-errors` command-line tool.
 //!
 //! With no features the crate depends on `phf`, `strum` and `thiserror` only.
@@ -38,12 +39,20 @@
 //!
 //! `data/catalog.yaml`, built from every version of Microsoft's page *Resolve error messages
 //! from the NPS extension for Microsoft Entra multifactor authentication* (2017 to 2025,
-//! including machine-translated ones) and the NPS extension how-to. `build.rs` validates it and
-//! compiles it into this crate; [`documents`] lists the versions cited.
+//! including machine-translated ones) and the NPS extension how-to, and `data/facts.yaml`;
+//! [`documents`] lists the versions cited.
+//!
+//! # How it is built
+//!
+//! Data flows one way: `data/*.yaml` → the generator crate `nps-mfa-errors-codegen` (load,
+//! validate, resolve, emit; called by `build.rs`) → generated Rust (`@generated` enums, static
+//! records and `phf` maps, included from `OUT_DIR`) → this typed API → the CLI. Every name
+//! lookup is one `phf` get; bad data never compiles, and the build says which file, record and
+//! field is wrong.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
-#![cfg_attr(docsrs, feature(doc_auto_cfg))]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod catalog;
 mod error;
@@ -67,10 +76,10 @@ struct ReadmeDoctests;
 pub use catalog::{
     documents, Category, Document, Entry, ErrorCode, Link, Source, Wording, CODES, SCHEMA_VERSION,
 };
-pub use error::{UnknownCategory, UnknownCode};
+pub use error::{Unknown, UnknownCategory, UnknownCode, UnknownName};
 pub use facts::{
     endpoints, find_symptom, AuthProtocol, CertificateFact, Cloud, CloudValue, Endpoint,
     EventChannel, Method, MethodSupport, Phase, Related, Service, Setting, Symptom, Transport,
-    UnknownName, REGISTRY_PATH, SETTINGS,
+    REGISTRY_PATH, SETTINGS,
 };
-pub use lookup::{find_message, lookup, Lookup, MessageMatch};
+pub use lookup::{find_message, lookup, Lookup, MessageMatch, Name};

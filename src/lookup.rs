@@ -2,8 +2,60 @@
 //! contains a documented message.
 
 use crate::catalog::MESSAGE_PATTERNS;
+use crate::error::Advice;
 use crate::fold::fold;
 use crate::{Entry, ErrorCode, UnknownCode, Wording};
+
+/// A name table of the catalog: every enum the generator writes ([`ErrorCode`],
+/// [`Category`](crate::Category), [`Setting`](crate::Setting) and the other facts) implements
+/// it, and [`Unknown`](crate::Unknown) reports a name that is in none of them.
+pub trait Name: Copy + Sized + 'static + strum::IntoEnumIterator {
+    /// What a name of this kind is, such as `registry setting`.
+    const KIND: &'static str;
+    #[doc(hidden)]
+    const WHAT: &'static str;
+    #[doc(hidden)]
+    const ADVICE: Advice;
+    /// The length of the longest identifier, in bytes.
+    const LONGEST: usize;
+    /// Identifier → value: the `phf` map the generator writes.
+    const EXACT: &'static phf::Map<&'static str, Self>;
+
+    /// The stable identifier (`as_str`).
+    fn id(self) -> &'static str;
+
+    /// Every value, in the order of the data.
+    fn all_values() -> Self::Iterator {
+        Self::iter()
+    }
+}
+
+/// Parses an exact identifier: one `phf` lookup, and the [`Unknown`](crate::Unknown) error
+/// with a suggestion when it misses.
+pub(crate) fn parse<T: Name>(id: &str) -> Result<T, crate::Unknown<T>> {
+    T::EXACT
+        .get(id)
+        .copied()
+        .ok_or_else(|| crate::Unknown::new(id))
+}
+
+/// Looks `name` up in a map keyed by lower-case identifiers, ignoring ASCII case and without
+/// allocating: the name is folded into a stack buffer as long as the longest identifier.
+pub(crate) fn ignore_case<T: Name>(folded: &phf::Map<&'static str, T>, name: &str) -> Option<T> {
+    const ROOM: usize = 64;
+    let bytes = name.as_bytes();
+    if bytes.len() > T::LONGEST || bytes.len() > ROOM {
+        return None;
+    }
+    let mut buffer = [0_u8; ROOM];
+    let lower = &mut buffer[..bytes.len()];
+    for (to, from) in lower.iter_mut().zip(bytes) {
+        *to = from.to_ascii_lowercase();
+    }
+    // Lower-casing ASCII letters keeps UTF-8 valid.
+    let lower = core::str::from_utf8(lower).ok()?;
+    folded.get(lower).copied()
+}
 
 /// A documented message found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,124 +1,80 @@
-//! `serde` support: codes and categories as their strings; entries and their parts as the
-//! objects the JSON export documents.
+//! `serde` support that derives cannot express alone: identifiers read back through `FromStr`,
+//! a document inlined into a source, references written as ids, pairs as an object. The record
+//! types derive `Serialize` with these as `serialize_with` helpers; the generated enums call
+//! [`deserialize_name`].
 
-use serde::de::{Deserialize, Deserializer, Error as _, Visitor};
-use serde::ser::{Serialize, SerializeStruct, Serializer};
+use serde::de::{Deserializer, Visitor};
+use serde::ser::{SerializeMap, SerializeStruct, Serializer};
+use serde::Serialize;
 
-use crate::{Category, Document, Entry, ErrorCode, Link, Source, Wording};
+use crate::lookup::Name;
+use crate::{Document, Endpoint};
 
-impl Serialize for ErrorCode {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+/// Reads an identifier through `FromStr`, with the catalog's error message when it is unknown.
+pub(crate) fn deserialize_name<'de, D: Deserializer<'de>, T: Name>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    struct ParseVisitor<T>(core::marker::PhantomData<T>);
+
+    impl<T: Name> Visitor<'_> for ParseVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("a documented identifier as a string")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
+            crate::lookup::parse(value).map_err(E::custom)
+        }
     }
+
+    deserializer.deserialize_str(ParseVisitor(core::marker::PhantomData))
 }
 
-impl Serialize for Category {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
+/// A source's document inline: `document` (its id), `title`, `date`, `locale`, `url`.
+pub(crate) fn document_inline<S: Serializer>(
+    document: &&'static Document,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let mut s = serializer.serialize_struct("Document", 5)?;
+    s.serialize_field("document", document.id())?;
+    s.serialize_field("title", document.title())?;
+    s.serialize_field("date", document.date())?;
+    s.serialize_field("locale", document.locale())?;
+    s.serialize_field("url", document.url())?;
+    s.end()
 }
 
-/// Reads a code or category from a string through `FromStr`.
-struct ParseVisitor<T>(core::marker::PhantomData<T>);
-
-impl<T> Visitor<'_> for ParseVisitor<T>
-where
-    T: core::str::FromStr,
-    T::Err: core::fmt::Display,
-{
-    type Value = T;
-
-    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str("a documented identifier as a string")
-    }
-
-    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
-        value.parse().map_err(E::custom)
-    }
+/// Documents as their ids.
+pub(crate) fn document_ids<S: Serializer>(
+    documents: &&'static [&'static Document],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(documents.iter().map(|d| d.id()))
 }
 
-impl<'de> Deserialize<'de> for ErrorCode {
-    /// Reads the code string, exactly as [`FromStr`](core::str::FromStr) does.
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_str(ParseVisitor(core::marker::PhantomData))
-            .map_err(D::Error::custom)
-    }
+/// Endpoints as their ids.
+pub(crate) fn endpoint_ids<S: Serializer>(
+    endpoints: &&'static [&'static Endpoint],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(endpoints.iter().map(|e| e.id()))
 }
 
-impl<'de> Deserialize<'de> for Category {
-    /// Reads the category identifier, such as `user_error`.
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(ParseVisitor(core::marker::PhantomData))
+/// `[(key, value)]` as an object.
+pub(crate) fn pairs<S: Serializer, K: Serialize>(
+    pairs: &&'static [(K, &'static str)],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(Some(pairs.len()))?;
+    for (key, value) in pairs.iter() {
+        map.serialize_entry(key, value)?;
     }
-}
-
-impl Serialize for Document {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Document", 6)?;
-        s.serialize_field("id", self.id())?;
-        s.serialize_field("title", self.title())?;
-        s.serialize_field("date", self.date())?;
-        s.serialize_field("locale", self.locale())?;
-        s.serialize_field("url", self.url())?;
-        s.serialize_field("machine_translated", &self.is_machine_translated())?;
-        s.end()
-    }
-}
-
-impl Serialize for Source {
-    /// The document's fields inline, so a dashboard needs no second table.
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let document = self.document();
-        let mut s = serializer.serialize_struct("Source", 7)?;
-        s.serialize_field("document", document.id())?;
-        s.serialize_field("title", document.title())?;
-        s.serialize_field("date", document.date())?;
-        s.serialize_field("locale", document.locale())?;
-        s.serialize_field("url", document.url())?;
-        s.serialize_field("section", self.section())?;
-        s.serialize_field("note", &self.note())?;
-        s.end()
-    }
-}
-
-impl Serialize for Wording {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Wording", 2)?;
-        s.serialize_field("text", self.text())?;
-        let documents: Vec<&str> = self.documents().iter().map(|d| d.id()).collect();
-        s.serialize_field("documents", &documents)?;
-        s.end()
-    }
-}
-
-impl Serialize for Link {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Link", 2)?;
-        s.serialize_field("title", self.title())?;
-        s.serialize_field("url", self.url())?;
-        s.end()
-    }
-}
-
-impl Serialize for Entry {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Entry", 9)?;
-        s.serialize_field("message", &self.message())?;
-        s.serialize_field("wordings", self.wordings())?;
-        s.serialize_field("codes", self.codes())?;
-        s.serialize_field("category", &self.category())?;
-        s.serialize_field("summary", self.summary())?;
-        s.serialize_field("steps", self.steps())?;
-        s.serialize_field("links", self.links())?;
-        s.serialize_field("sources", self.sources())?;
-        s.serialize_field("related", self.related())?;
-        s.end()
-    }
+    map.end()
 }
 
 #[cfg(feature = "scan")]
-impl Serialize for crate::scan::Finding {
+impl serde::Serialize for crate::scan::Finding {
     /// One JSON Lines record of `nps-mfa-errors scan --json`: `kind` (`"extension"`), `file`,
     /// `line`, `span` (`[start, end]`), `code`, `documented`, `category`, `message`, `cid`,
     /// `user`, `timestamp`, `time` (RFC 3339), `logged`, `event_id`, `channel`, `record_id`,

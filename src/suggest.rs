@@ -1,38 +1,18 @@
 //! "Did you mean ...?": the documented name closest to a misspelt one.
 
-use crate::{Category, ErrorCode};
+use crate::lookup::Name;
 
-/// The documented code closest to `input`, if it is close enough to be a likely typo.
-///
-/// Case, `_`, `-` and spaces are ignored, so `ests token error` suggests `ESTS_TOKEN_ERROR`.
-pub(crate) fn closest_code(input: &str) -> Option<ErrorCode> {
-    closest(input, ErrorCode::all().map(|code| (code, code.as_str())))
-}
-
-/// The category identifier closest to `input`, if it is close enough.
-pub(crate) fn closest_category(input: &str) -> Option<Category> {
-    closest(
-        input,
-        Category::all().map(|category| (category, category.as_str())),
-    )
-}
-
-/// The name closest to `input` among `names`, if it is close enough.
-pub(crate) fn closest_name(
-    input: &str,
-    names: impl Iterator<Item = &'static str>,
-) -> Option<&'static str> {
-    closest(input, names.map(|name| (name, name)))
-}
-
-fn closest<T: Copy>(input: &str, candidates: impl Iterator<Item = (T, &'static str)>) -> Option<T> {
+/// The value whose identifier is closest to `input`, if it is close enough to be a likely
+/// typo. Case, `_`, `-` and spaces are ignored, so `ests token error` suggests
+/// `ESTS_TOKEN_ERROR`.
+pub(crate) fn closest<T: Name>(input: &str) -> Option<T> {
     let wanted = squash(input);
     if wanted.is_empty() || wanted.len() > 80 {
         return None;
     }
     let mut best: Option<(usize, T)> = None;
-    for (value, name) in candidates {
-        let name = squash(name);
+    for value in T::all_values() {
+        let name = squash(value.id());
         let distance = edit_distance(&wanted, &name);
         // Allow about one edit in four characters, and at least two.
         let allowed = (name.len() / 4).max(2);
@@ -77,6 +57,7 @@ fn edit_distance(a: &[u8], b: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ErrorCode;
 
     #[test]
     fn distance_counts_each_kind_of_edit_once() {
@@ -90,18 +71,18 @@ mod tests {
     #[test]
     fn separators_and_case_do_not_count() {
         assert_eq!(
-            closest_code("ests token error"),
+            closest::<ErrorCode>("ests token error"),
             Some(ErrorCode::EstsTokenError)
         );
         assert_eq!(
-            closest_code("user-not-found"),
+            closest::<ErrorCode>("user-not-found"),
             Some(ErrorCode::UserNotFound)
         );
     }
 
     #[test]
     fn far_away_input_gets_no_suggestion() {
-        assert_eq!(closest_code("completely unrelated words"), None);
-        assert_eq!(closest_code(""), None);
+        assert_eq!(closest::<ErrorCode>("completely unrelated words"), None);
+        assert_eq!(closest::<ErrorCode>(""), None);
     }
 }

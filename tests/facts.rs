@@ -86,7 +86,7 @@ fn settings_round_trip_through_their_names() {
     );
     assert_eq!(
         "IP_WHITELST".parse::<Setting>().unwrap_err().suggestion(),
-        Some("IP_WHITELIST")
+        Some(Setting::IpWhitelist)
     );
 }
 

@@ -13,6 +13,8 @@
 //! missing, 2 if a page cannot be read.
 
 mod page;
+#[cfg(test)]
+mod tests;
 
 use std::path::Path;
 use std::process::ExitCode;

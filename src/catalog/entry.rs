@@ -5,6 +5,7 @@ use crate::facts::Related;
 
 /// One version of one Microsoft page that the catalog cites.
 #[derive(Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Document {
     pub(crate) id: &'static str,
     pub(crate) title: &'static str,
@@ -54,7 +55,14 @@ impl Document {
 
 /// Where a document lists a row: the document and its section heading.
 #[derive(Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Source {
+    /// Serialized inline: the document's id, title, date, locale and url, so a dashboard
+    /// needs no second table.
+    #[cfg_attr(
+        feature = "serde",
+        serde(flatten, serialize_with = "crate::serde_impls::document_inline")
+    )]
     pub(crate) document: &'static Document,
     pub(crate) section: &'static str,
     pub(crate) note: Option<&'static str>,
@@ -84,8 +92,13 @@ impl Source {
 ///
 /// `{0}` and `{1}` are placeholders the product fills in.
 #[derive(Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Wording {
     pub(crate) text: &'static str,
+    #[cfg_attr(
+        feature = "serde",
+        serde(serialize_with = "crate::serde_impls::document_ids")
+    )]
     pub(crate) documents: &'static [&'static Document],
 }
 
@@ -105,6 +118,7 @@ impl Wording {
 
 /// A page the remediation refers to, with an absolute URL.
 #[derive(Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Link {
     pub(crate) title: &'static str,
     pub(crate) url: &'static str,
@@ -139,11 +153,14 @@ impl Link {
 /// assert!(!entry.steps().is_empty());
 /// ```
 #[derive(Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Entry {
+    /// The newest wording's text (the first of `wordings`).
+    pub(crate) message: Option<&'static str>,
+    pub(crate) wordings: &'static [Wording],
     pub(crate) codes: &'static [ErrorCode],
     pub(crate) category: Category,
     pub(crate) summary: &'static str,
-    pub(crate) wordings: &'static [Wording],
     pub(crate) steps: &'static [&'static str],
     pub(crate) links: &'static [Link],
     pub(crate) sources: &'static [Source],
@@ -172,8 +189,8 @@ impl Entry {
 
     /// The newest documented wording of the message, or `None` for a row without one.
     #[must_use]
-    pub fn message(&self) -> Option<&'static str> {
-        self.wordings.first().map(Wording::text)
+    pub const fn message(&self) -> Option<&'static str> {
+        self.message
     }
 
     /// Every documented wording of the message, newest first.

@@ -1,10 +1,12 @@
 //! [`Cloud`], [`Service`] and [`Endpoint`]: what an NPS server must reach, per cloud.
 
-use super::{Cloud, Service, CLOUD_INFO, ENDPOINTS, SERVICE_INFO};
-use crate::{ErrorCode, Source};
+use super::{Cloud, Service, ENDPOINTS};
+use crate::Source;
 
 /// How an endpoint is reached.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Transport {
     /// TCP (HTTPS for the cloud endpoints).
@@ -26,6 +28,8 @@ impl Transport {
 
 /// When an endpoint is needed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Phase {
     /// For every authentication, while the extension runs.
@@ -60,6 +64,7 @@ impl Phase {
 /// assert_eq!(radius.phase(), Phase::RunTime);
 /// ```
 #[derive(Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Endpoint {
     pub(crate) id: &'static str,
     pub(crate) service: Service,
@@ -144,86 +149,4 @@ impl Endpoint {
 #[must_use]
 pub fn endpoints() -> &'static [Endpoint] {
     &ENDPOINTS
-}
-
-impl Cloud {
-    /// The cloud's name as the pages write it.
-    ///
-    /// ```
-    /// use nps_mfa_errors::Cloud;
-    /// assert_eq!(Cloud::China.title(), "Azure China 21Vianet");
-    /// ```
-    #[must_use]
-    pub fn title(self) -> &'static str {
-        CLOUD_INFO[self as usize].title
-    }
-
-    /// What is special about it, in a sentence or two.
-    #[must_use]
-    pub fn summary(self) -> &'static str {
-        CLOUD_INFO[self as usize].summary
-    }
-
-    /// Every endpoint this cloud uses: its own hosts, the shared ones and the RADIUS ports.
-    ///
-    /// ```
-    /// use nps_mfa_errors::{Cloud, Phase};
-    ///
-    /// let run_time: Vec<_> = Cloud::China
-    ///     .endpoints()
-    ///     .iter()
-    ///     .filter(|e| e.phase() == Phase::RunTime)
-    ///     .filter_map(|e| e.host())
-    ///     .collect();
-    /// assert_eq!(
-    ///     run_time,
-    ///     [
-    ///         "strongauthenticationservice.auth.microsoft.cn",
-    ///         "adnotifications.windowsazure.cn",
-    ///         "login.chinacloudapi.cn",
-    ///         "credentials.azure.com",
-    ///     ]
-    /// );
-    /// ```
-    #[must_use]
-    pub fn endpoints(self) -> &'static [&'static Endpoint] {
-        CLOUD_INFO[self as usize].endpoints
-    }
-
-    /// Where the pages describe it.
-    #[must_use]
-    pub fn sources(self) -> &'static [Source] {
-        CLOUD_INFO[self as usize].sources
-    }
-}
-
-impl Service {
-    /// A short title.
-    #[must_use]
-    pub fn title(self) -> &'static str {
-        SERVICE_INFO[self as usize].title
-    }
-
-    /// What it is for, in a sentence.
-    #[must_use]
-    pub fn summary(self) -> &'static str {
-        SERVICE_INFO[self as usize].summary
-    }
-
-    /// Its endpoints in every cloud.
-    #[must_use]
-    pub fn endpoints(self) -> &'static [&'static Endpoint] {
-        SERVICE_INFO[self as usize].endpoints
-    }
-
-    /// The codes with an entry whose fix depends on it, in catalog order.
-    ///
-    /// ```
-    /// use nps_mfa_errors::{ErrorCode, Service};
-    /// assert!(Service::TokenService.codes().contains(&ErrorCode::EstsTokenError));
-    /// ```
-    #[must_use]
-    pub fn codes(self) -> &'static [ErrorCode] {
-        SERVICE_INFO[self as usize].codes
-    }
 }

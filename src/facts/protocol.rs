@@ -1,7 +1,7 @@
 //! [`AuthProtocol`] × [`Method`]: which methods each RADIUS password protocol carries.
 
-use super::{AuthProtocol, EventChannel, Method, CHANNEL_INFO, METHOD_TITLES, PROTOCOL_INFO};
-use crate::{ErrorCode, Source};
+use super::{AuthProtocol, EventChannel, Method};
+use crate::Source;
 
 /// One cell of the protocol–method matrix, with its sources.
 ///
@@ -13,6 +13,7 @@ use crate::{ErrorCode, Source};
 /// assert!(cell.sources().iter().any(|s| s.document().id() == "nps-howto-2019-11"));
 /// ```
 #[derive(Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct MethodSupport {
     pub(crate) protocol: AuthProtocol,
     pub(crate) method: Method,
@@ -54,24 +55,6 @@ impl MethodSupport {
 }
 
 impl AuthProtocol {
-    /// The name as the pages write it: `PAP`, `CHAPv2`, `EAP`.
-    #[must_use]
-    pub fn name(self) -> &'static str {
-        PROTOCOL_INFO[self as usize].name
-    }
-
-    /// One line, in our own words.
-    #[must_use]
-    pub fn summary(self) -> &'static str {
-        PROTOCOL_INFO[self as usize].summary
-    }
-
-    /// The matrix row: one cell per [`Method`], in `Method` order.
-    #[must_use]
-    pub fn cells(self) -> &'static [MethodSupport] {
-        PROTOCOL_INFO[self as usize].cells
-    }
-
     /// The cell for `method`, with its sources.
     #[must_use]
     pub fn support(self, method: Method) -> &'static MethodSupport {
@@ -86,26 +69,11 @@ impl AuthProtocol {
     /// assert_eq!(methods, [Method::PhoneCall, Method::AppNotification]);
     /// ```
     pub fn methods(self) -> impl Iterator<Item = Method> + Clone {
-        self.cells()
-            .iter()
-            .filter(|c| c.supported)
-            .map(MethodSupport::method)
-    }
-
-    /// The codes with an entry whose fix depends on the protocol in use.
-    #[must_use]
-    pub fn codes(self) -> &'static [ErrorCode] {
-        PROTOCOL_INFO[self as usize].codes
+        self.info().supports.iter().copied()
     }
 }
 
 impl Method {
-    /// The name as the pages write it, such as `Mobile app verification code`.
-    #[must_use]
-    pub fn title(self) -> &'static str {
-        METHOD_TITLES[self as usize]
-    }
-
     /// The protocols that carry it.
     ///
     /// ```
@@ -114,22 +82,11 @@ impl Method {
     /// assert_eq!(protocols, [AuthProtocol::Pap]);
     /// ```
     pub fn protocols(self) -> impl Iterator<Item = AuthProtocol> + Clone {
-        AuthProtocol::all().filter(move |p| p.supports(self))
+        self.info().protocols.iter().copied()
     }
 }
 
 impl EventChannel {
-    /// The event provider that writes it, such as `Microsoft-AzureMfa-AuthZ`.
-    ///
-    /// ```
-    /// use nps_mfa_errors::EventChannel;
-    /// assert_eq!(EventChannel::AuthNOptCh.provider(), "Microsoft-AzureMfa-AuthN");
-    /// ```
-    #[must_use]
-    pub fn provider(self) -> &'static str {
-        CHANNEL_INFO[self as usize].provider
-    }
-
     /// The full channel name Windows uses, `provider/name`.
     ///
     /// ```
@@ -139,23 +96,5 @@ impl EventChannel {
     #[must_use]
     pub fn log_name(self) -> String {
         format!("{}/{}", self.provider(), self.as_str())
-    }
-
-    /// What it holds, in a line.
-    #[must_use]
-    pub fn summary(self) -> &'static str {
-        CHANNEL_INFO[self as usize].summary
-    }
-
-    /// The codes with an entry that points at this log.
-    #[must_use]
-    pub fn codes(self) -> &'static [ErrorCode] {
-        CHANNEL_INFO[self as usize].codes
-    }
-
-    /// The pages and sections that name it.
-    #[must_use]
-    pub fn sources(self) -> &'static [Source] {
-        CHANNEL_INFO[self as usize].sources
     }
 }

@@ -20,6 +20,7 @@ use super::{AuthProtocol, CertificateFact, Cloud, Endpoint, EventChannel, Servic
 /// assert!(related.endpoints(Cloud::Public).next().is_none());
 /// ```
 #[derive(Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Related {
     pub(crate) settings: &'static [Setting],
     pub(crate) services: &'static [Service],

@@ -1,12 +1,11 @@
 //! [`Setting`]: the extension's registry values.
 
-use core::str::FromStr;
-
-use super::{Cloud, Setting, UnknownName, SETTINGS, SETTING_INFO};
-use crate::{ErrorCode, Source};
+use super::{Cloud, Setting, SETTINGS, SETTINGS_FOLDED};
+use crate::Source;
 
 /// A setting's value in one cloud.
 #[derive(Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct CloudValue {
     pub(crate) cloud: Cloud,
     pub(crate) value: &'static str,
@@ -41,11 +40,6 @@ impl CloudValue {
 }
 
 impl Setting {
-    /// Every setting, in the order of `data/facts.yaml`.
-    pub fn all() -> impl ExactSizeIterator<Item = Self> + DoubleEndedIterator + Clone {
-        <Self as strum::IntoEnumIterator>::iter()
-    }
-
     /// Looks a setting up by its exact name (one `phf` lookup in [`SETTINGS`]).
     ///
     /// ```
@@ -66,54 +60,7 @@ impl Setting {
     /// ```
     #[must_use]
     pub fn from_name_ignore_case(name: &str) -> Option<Setting> {
-        Setting::all().find(|s| s.as_str().eq_ignore_ascii_case(name))
-    }
-
-    /// One line: what it controls.
-    #[must_use]
-    pub fn summary(self) -> &'static str {
-        SETTING_INFO[self as usize].summary
-    }
-
-    /// `string` or `boolean`, as the pages type it.
-    #[must_use]
-    pub fn value_type(self) -> &'static str {
-        SETTING_INFO[self as usize].value_type
-    }
-
-    /// The values it takes.
-    #[must_use]
-    pub fn values(self) -> &'static str {
-        SETTING_INFO[self as usize].values
-    }
-
-    /// Its default, as the pages state it.
-    ///
-    /// ```
-    /// use nps_mfa_errors::Setting;
-    /// assert_eq!(Setting::RequireUserMatch.default_value(), "Not set (equivalent to TRUE)");
-    /// ```
-    #[must_use]
-    pub fn default_value(self) -> &'static str {
-        SETTING_INFO[self as usize].default
-    }
-
-    /// What the extension does when the value is missing.
-    #[must_use]
-    pub fn when_missing(self) -> &'static str {
-        SETTING_INFO[self as usize].when_missing
-    }
-
-    /// Further facts, in our own words.
-    #[must_use]
-    pub fn notes(self) -> &'static [&'static str] {
-        SETTING_INFO[self as usize].notes
-    }
-
-    /// The value per cloud, for the settings that differ by cloud.
-    #[must_use]
-    pub fn cloud_values(self) -> &'static [CloudValue] {
-        SETTING_INFO[self as usize].cloud_values
+        crate::lookup::ignore_case(&SETTINGS_FOLDED, name)
     }
 
     /// The value to use in `cloud`, if the setting differs by cloud.
@@ -129,61 +76,5 @@ impl Setting {
             .iter()
             .find(|v| v.cloud == cloud)
             .map(CloudValue::value)
-    }
-
-    /// The codes with an entry whose fix depends on this setting, in catalog order. Generated
-    /// from the catalog's `related:` lists, never written by hand.
-    ///
-    /// ```
-    /// use nps_mfa_errors::{ErrorCode, Setting};
-    /// assert_eq!(
-    ///     Setting::LdapLookupForests.codes(),
-    ///     &[ErrorCode::RegistryConfigError, ErrorCode::AlternateLoginIdError]
-    /// );
-    /// ```
-    #[must_use]
-    pub fn codes(self) -> &'static [ErrorCode] {
-        SETTING_INFO[self as usize].codes
-    }
-
-    /// The pages and sections that describe it.
-    #[must_use]
-    pub fn sources(self) -> &'static [Source] {
-        SETTING_INFO[self as usize].sources
-    }
-}
-
-impl FromStr for Setting {
-    type Err = UnknownName;
-
-    /// Parses the exact name, as the registry spells it.
-    ///
-    /// ```
-    /// use nps_mfa_errors::Setting;
-    /// assert_eq!("IP_WHITELIST".parse::<Setting>()?, Setting::IpWhitelist);
-    /// # Ok::<(), nps_mfa_errors::UnknownName>(())
-    /// ```
-    fn from_str(name: &str) -> Result<Self, Self::Err> {
-        Setting::from_name(name).ok_or_else(|| {
-            UnknownName::new(
-                "registry setting",
-                name,
-                Setting::all().map(Setting::as_str),
-            )
-        })
-    }
-}
-
-impl TryFrom<&str> for Setting {
-    type Error = UnknownName;
-
-    fn try_from(name: &str) -> Result<Self, Self::Error> {
-        name.parse()
-    }
-}
-
-impl AsRef<str> for Setting {
-    fn as_ref(&self) -> &str {
-        self.as_str()
     }
 }

@@ -1,52 +1,7 @@
 //! [`Symptom`]: problems without a code, and finding one from what a user types.
 
-use super::{Related, Symptom, SYMPTOM_INFO};
+use super::Symptom;
 use crate::fold::fold;
-use crate::{ErrorCode, Source};
-
-impl Symptom {
-    /// The page's question heading, exactly.
-    #[must_use]
-    pub fn question(self) -> &'static str {
-        SYMPTOM_INFO[self as usize].question
-    }
-
-    /// One line, in our own words.
-    #[must_use]
-    pub fn summary(self) -> &'static str {
-        SYMPTOM_INFO[self as usize].summary
-    }
-
-    /// The lower-case phrases [`find_symptom`] recognises.
-    #[must_use]
-    pub fn phrases(self) -> &'static [&'static str] {
-        SYMPTOM_INFO[self as usize].phrases
-    }
-
-    /// What to check, in order, in our own words.
-    #[must_use]
-    pub fn checks(self) -> &'static [&'static str] {
-        SYMPTOM_INFO[self as usize].checks
-    }
-
-    /// Codes that go with it.
-    #[must_use]
-    pub fn codes(self) -> &'static [ErrorCode] {
-        SYMPTOM_INFO[self as usize].codes
-    }
-
-    /// The facts the checks depend on.
-    #[must_use]
-    pub fn related(self) -> &'static Related {
-        &SYMPTOM_INFO[self as usize].related
-    }
-
-    /// The pages and sections that describe it.
-    #[must_use]
-    pub fn sources(self) -> &'static [Source] {
-        SYMPTOM_INFO[self as usize].sources
-    }
-}
 
 /// Finds the symptom a question or phrase is about.
 ///

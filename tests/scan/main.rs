@@ -22,8 +22,7 @@ mod reliability;
 mod undocumented;
 mod word_boundaries;
 
-#[path = "../../examples/gen_log/generate.rs"]
-mod generate;
+use gen_log as generate;
 
 // Helpers shared by the modules.
 

@@ -106,7 +106,7 @@ fn write_fact_json(
         "matched_wording": null,
         "record": record,
     });
-    serde_json::to_writer_pretty(&mut *out, &value)?;
+    serde_json::to_writer_pretty(&mut *out, &crate::output::sorted_keys(value))?;
     writeln!(out)
 }
 
@@ -264,7 +264,7 @@ fn write_json(out: &mut impl Write, query: &str, found: &Lookup, cloud: Cloud) -
             _ => related_json(code.related(), code.symptoms(), cloud),
         },
     });
-    serde_json::to_writer_pretty(&mut *out, &value)?;
+    serde_json::to_writer_pretty(&mut *out, &crate::output::sorted_keys(value))?;
     writeln!(out)
 }
 

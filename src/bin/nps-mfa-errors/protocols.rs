@@ -21,7 +21,7 @@ pub fn run(args: &Args) -> io::Result<Outcome> {
         let protocols: Vec<ProtocolRecord> = AuthProtocol::all().map(ProtocolRecord).collect();
         let methods: Vec<MethodRecord> = Method::all().map(MethodRecord).collect();
         let value = serde_json::json!({ "protocols": protocols, "methods": methods });
-        serde_json::to_writer_pretty(&mut out, &value)?;
+        serde_json::to_writer_pretty(&mut out, &crate::output::sorted_keys(value))?;
         writeln!(out)?;
     } else {
         write_matrix(&mut out, AuthProtocol::all())?;

@@ -1,10 +1,9 @@
 //! The catalog audit finds rows of a source page that the catalog does not record, and
-//! accepts the rows it does.
+//! accepts the rows it does. `cargo test` runs these (`[[example]] test = true`).
 
-#[path = "../examples/audit/page.rs"]
-mod page;
-
-use page::{english, missing_rows, parse_markdown, parse_tsv, undo_translation_artefacts, RowKey};
+use crate::page::{
+    english, missing_rows, parse_markdown, parse_tsv, undo_translation_artefacts, RowKey,
+};
 
 const PAGE_2024: &str = "---\nms.date: 01/02/2024\n---\n# Page\n\n## Errors your users may encounter\n\n| Error code | Error message | Troubleshooting steps |\n| ---------- | ------------- | --------------------- |\n| **AccessDenied** | Caller tenant doesn't have access permissions to do authentication for the user | Check. |\n| **InvalidFormat** or **StrongAuthenticationServiceInvalidParameter** | The phone number is in an unrecognizable format | Fix. |\n";
 

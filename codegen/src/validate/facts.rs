@@ -1,233 +1,13 @@
-//! The on-disk schema of `data/facts.yaml` and its validation rules, including every reference
-//! between it and the catalog (`related:` of catalog entries and symptoms).
-//!
-//! Compiled, like `schema.rs`, by `build.rs` and by the tests through `#[path]`. Whoever includes
-//! this file also includes `src/catalog/schema.rs` as `crate::schema` (and so `src/fold.rs` as
-//! `crate::fold`): the documents the facts cite are the catalog's, and problems are reported
-//! with the same [`CatalogError`] (file, record, field, problem).
-
-#![allow(dead_code)] // each includer uses a different part of this module
+//! The rules of `data/facts.yaml`, and of every reference between it and the catalog
+//! (`related:` of catalog entries and symptoms). Problems are reported with the same
+//! [`CatalogError`](crate::CatalogError) as the catalog's: file, record, field, problem.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Deserialize;
-
-use crate::schema::{
-    fold, is_code_token, is_snake_id, is_well_formed_https_url, join, Catalog, CatalogError,
-    CatalogErrors, Problems, RelatedDef, SourceDef,
-};
-
-/// The whole facts file.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Facts {
-    /// The registry key that holds every setting.
-    pub registry_path: String,
-    /// The clouds the extension can be set up for, the public cloud first.
-    pub clouds: Vec<CloudDef>,
-    /// The registry values under `registry_path`.
-    pub settings: Vec<SettingDef>,
-    /// The Windows event logs the extension writes.
-    pub event_channels: Vec<EventChannelDef>,
-    /// What the endpoints are for; catalog entries relate to services, not single endpoints.
-    pub services: Vec<ServiceDef>,
-    /// Hosts and ports, each for one service and one or more clouds.
-    pub endpoints: Vec<EndpointDef>,
-    /// RADIUS password encryption protocols.
-    pub protocols: Vec<ProtocolDef>,
-    /// Secondary authentication methods.
-    pub methods: Vec<MethodDef>,
-    /// One cell per (protocol, method).
-    pub protocol_methods: Vec<CellDef>,
-    /// Facts about the extension's client certificate.
-    pub certificate: Vec<CertificateDef>,
-    /// Problems the pages describe without an error code.
-    pub symptoms: Vec<SymptomDef>,
-}
-
-/// One cloud.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CloudDef {
-    /// `public`, `government`, `china`.
-    pub id: String,
-    /// Its name as the pages write it.
-    pub title: String,
-    /// One or two sentences in our own words.
-    pub summary: String,
-    /// Where the pages describe it.
-    pub sources: Vec<SourceDef>,
-}
-
-/// One registry value of the extension.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SettingDef {
-    /// The value's name, exactly (`IP_WHITELIST`).
-    pub name: String,
-    /// One line: what it controls.
-    pub summary: String,
-    /// `string` or `boolean`, as the pages type it.
-    #[serde(rename = "type")]
-    pub value_type: String,
-    /// The values it takes.
-    pub values: String,
-    /// Its default as the pages state it.
-    pub default: String,
-    /// What the extension does when the value is missing.
-    pub when_missing: String,
-    /// Further facts, in our own words.
-    #[serde(default)]
-    pub notes: Vec<String>,
-    /// The value to use in each cloud, where it differs by cloud.
-    #[serde(default)]
-    pub cloud_values: Vec<CloudValueDef>,
-    /// Where the pages describe it.
-    pub sources: Vec<SourceDef>,
-}
-
-/// A setting's value for one cloud.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CloudValueDef {
-    /// Id of a declared cloud.
-    pub cloud: String,
-    /// The value, exactly.
-    pub value: String,
-    /// What a reader should know about it (history, why it is not set).
-    #[serde(default)]
-    pub note: Option<String>,
-    /// Where the pages give it.
-    pub sources: Vec<SourceDef>,
-}
-
-/// One event log.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct EventChannelDef {
-    /// The channel's name (`AuthZOptCh`).
-    pub name: String,
-    /// The event provider that writes it (`Microsoft-AzureMfa-AuthZ`).
-    pub provider: String,
-    /// One line: what it holds.
-    pub summary: String,
-    /// Where the pages name it.
-    pub sources: Vec<SourceDef>,
-}
-
-/// What a group of endpoints is for.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ServiceDef {
-    /// `snake_case` id.
-    pub id: String,
-    /// A short title.
-    pub title: String,
-    /// One line in our own words.
-    pub summary: String,
-}
-
-/// One host (or RADIUS port pair) the deployment needs.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct EndpointDef {
-    /// `snake_case` id.
-    pub id: String,
-    /// Id of a declared service.
-    pub service: String,
-    /// `https://host`, exactly as the pages list it; none for RADIUS.
-    #[serde(default)]
-    pub url: Option<String>,
-    /// `tcp` or `udp`.
-    pub transport: String,
-    /// The ports, most common first.
-    pub ports: Vec<u16>,
-    /// `run_time` or `set_up`.
-    pub phase: String,
-    /// Ids of the clouds that use it.
-    pub clouds: Vec<String>,
-    /// What a reader should know about it.
-    #[serde(default)]
-    pub note: Option<String>,
-    /// Where the pages list it.
-    pub sources: Vec<SourceDef>,
-}
-
-/// One RADIUS password encryption protocol.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ProtocolDef {
-    /// `pap`, `chapv2`, `eap`.
-    pub id: String,
-    /// The name as the pages write it.
-    pub name: String,
-    /// One line in our own words.
-    pub summary: String,
-}
-
-/// One secondary authentication method.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MethodDef {
-    /// `snake_case` id.
-    pub id: String,
-    /// The name as the pages write it.
-    pub title: String,
-}
-
-/// Whether one protocol carries one method.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CellDef {
-    /// Id of a declared protocol.
-    pub protocol: String,
-    /// Id of a declared method.
-    pub method: String,
-    /// What the sources say.
-    pub supported: bool,
-    /// A caveat, in our own words.
-    #[serde(default)]
-    pub note: Option<String>,
-    /// Where the pages say it.
-    pub sources: Vec<SourceDef>,
-}
-
-/// One fact about the client certificate.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CertificateDef {
-    /// `snake_case` id.
-    pub id: String,
-    /// A short title.
-    pub title: String,
-    /// The value, exactly (a subject, an app ID, a version).
-    pub value: String,
-    /// The fact in our own words.
-    pub detail: String,
-    /// Where the pages state it.
-    pub sources: Vec<SourceDef>,
-}
-
-/// A problem the pages describe without a code.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SymptomDef {
-    /// `snake_case` id.
-    pub id: String,
-    /// The page's question heading, exactly.
-    pub question: String,
-    /// One line in our own words.
-    pub summary: String,
-    /// Lower-case phrases a user may type for it (`http connect errors`).
-    pub phrases: Vec<String>,
-    /// What to check, in order, in our own words.
-    pub checks: Vec<String>,
-    /// The codes and facts it relates to.
-    #[serde(default)]
-    pub related: RelatedDef,
-    /// Where the pages describe it.
-    pub sources: Vec<SourceDef>,
-}
+use crate::error::{CatalogErrors, Problems};
+use crate::fold::fold;
+use crate::load::{Catalog, Choice, EndpointDef, Facts, RelatedDef, SourceDef, Transport};
+use crate::text::{is_code_token, is_snake_id, is_well_formed_https_url, join};
 
 /// The ids of everything a `related:` may name.
 pub struct Names<'a> {
@@ -258,41 +38,23 @@ impl Names<'_> {
     }
 }
 
-/// Parses and validates the facts file against the (already validated) catalog, and checks the
-/// catalog's `related:` references against the facts. Problems in either file are reported
-/// together, each with its own file name.
-pub fn parse(
+/// Validates the facts against the (already validated) catalog, and checks the catalog's
+/// `related:` references against the facts. Problems in either file are reported together, each
+/// with its own file name.
+pub fn validate(
+    facts: &Facts,
     file: &str,
-    yaml: &str,
-    catalog_file: &str,
     catalog: &Catalog,
-) -> Result<Facts, CatalogErrors> {
-    let facts: Facts = serde_yaml::from_str(yaml).map_err(|error| {
-        let entry = match error.location() {
-            Some(at) => format!("line {}, column {}", at.line(), at.column()),
-            None => "facts".to_owned(),
-        };
-        CatalogErrors(vec![CatalogError {
-            file: file.to_owned(),
-            entry,
-            field: "yaml".to_owned(),
-            problem: format!("not a valid facts file: {error}"),
-        }])
-    })?;
-    let mut problems = Problems {
-        file,
-        found: Vec::new(),
-    };
+    catalog_file: &str,
+) -> Result<(), CatalogErrors> {
+    let mut problems = Problems::new(file);
     facts.validate(&mut problems, catalog);
     let mut found = problems.found;
-    let mut catalog_problems = Problems {
-        file: catalog_file,
-        found: Vec::new(),
-    };
+    let mut catalog_problems = Problems::new(catalog_file);
     validate_catalog_links(&mut catalog_problems, catalog, &facts.names(catalog));
     found.extend(catalog_problems.found);
     if found.is_empty() {
-        Ok(facts)
+        Ok(())
     } else {
         Err(CatalogErrors(found))
     }
@@ -376,9 +138,6 @@ impl Facts {
 
     fn validate(&self, problems: &mut Problems<'_>, catalog: &Catalog) {
         let documents: BTreeSet<&str> = catalog.documents.iter().map(|d| d.id.as_str()).collect();
-        let sources = |problems: &mut Problems<'_>, entry: &str, at: &str, list: &[SourceDef]| {
-            check_sources(problems, entry, at, list, &documents);
-        };
         if !self.registry_path.starts_with("HKEY_LOCAL_MACHINE\\") {
             problems.add(
                 "facts",
@@ -386,6 +145,31 @@ impl Facts {
                 "the extension's settings live under HKEY_LOCAL_MACHINE\\",
             );
         }
+        let clouds = self.validate_clouds(problems, &documents);
+        self.validate_settings(problems, &clouds, &documents);
+        self.validate_channels(problems, &documents);
+        let services = self.validate_services(problems);
+        unique_ids(
+            problems,
+            "endpoint",
+            "id",
+            self.endpoints.iter().map(|e| e.id.as_str()),
+            is_snake_id,
+        );
+        for endpoint in &self.endpoints {
+            validate_endpoint(problems, endpoint, &services, &clouds, &documents);
+        }
+        let (protocols, methods) = self.validate_protocols_and_methods(problems);
+        self.validate_matrix(problems, &protocols, &methods, &documents);
+        self.validate_certificate(problems, &documents);
+        self.validate_symptoms(problems, catalog, &documents);
+    }
+
+    fn validate_clouds(
+        &self,
+        problems: &mut Problems<'_>,
+        documents: &BTreeSet<&str>,
+    ) -> BTreeSet<&str> {
         let clouds = unique_ids(
             problems,
             "cloud",
@@ -397,7 +181,7 @@ impl Facts {
             let entry = format!("cloud `{}`", cloud.id);
             problems.require_text(&entry, "title", &cloud.title);
             problems.require_text(&entry, "summary", &cloud.summary);
-            sources(problems, &entry, "sources", &cloud.sources);
+            check_sources(problems, &entry, "sources", &cloud.sources, documents);
         }
         if self.clouds.first().map(|c| c.id.as_str()) != Some("public") {
             problems.add(
@@ -406,6 +190,15 @@ impl Facts {
                 "list the public cloud first; it is the default",
             );
         }
+        clouds
+    }
+
+    fn validate_settings(
+        &self,
+        problems: &mut Problems<'_>,
+        clouds: &BTreeSet<&str>,
+        documents: &BTreeSet<&str>,
+    ) {
         unique_ids(
             problems,
             "setting",
@@ -423,11 +216,11 @@ impl Facts {
             ] {
                 problems.require_text(&entry, field, text);
             }
-            if !matches!(setting.value_type.as_str(), "string" | "boolean") {
+            if let Choice::Unknown(other) = &setting.value_type {
                 problems.add(
                     &entry,
                     "type",
-                    format!("`{}` is not `string` or `boolean`", setting.value_type),
+                    format!("`{other}` is not `string` or `boolean`"),
                 );
             }
             for (n, note) in setting.notes.iter().enumerate() {
@@ -437,27 +230,30 @@ impl Facts {
             for (v, value) in setting.cloud_values.iter().enumerate() {
                 let at = format!("cloud_values[{v}]");
                 if !clouds.contains(value.cloud.as_str()) {
-                    problems.add(
-                        &entry,
-                        format!("{at}.cloud"),
-                        format!(
-                            "unknown cloud `{}`; declared: {}",
-                            value.cloud,
-                            join(&clouds)
-                        ),
+                    let problem = format!(
+                        "unknown cloud `{}`; declared: {}",
+                        value.cloud,
+                        join(clouds)
                     );
+                    problems.add(&entry, format!("{at}.cloud"), problem);
                 } else if !seen.insert(value.cloud.as_str()) {
-                    problems.add(
-                        &entry,
-                        format!("{at}.cloud"),
-                        format!("cloud `{}` has two values", value.cloud),
-                    );
+                    let problem = format!("cloud `{}` has two values", value.cloud);
+                    problems.add(&entry, format!("{at}.cloud"), problem);
                 }
                 problems.require_text(&entry, &format!("{at}.value"), &value.value);
-                sources(problems, &entry, &format!("{at}.sources"), &value.sources);
+                check_sources(
+                    problems,
+                    &entry,
+                    &format!("{at}.sources"),
+                    &value.sources,
+                    documents,
+                );
             }
-            sources(problems, &entry, "sources", &setting.sources);
+            check_sources(problems, &entry, "sources", &setting.sources, documents);
         }
+    }
+
+    fn validate_channels(&self, problems: &mut Problems<'_>, documents: &BTreeSet<&str>) {
         unique_ids(
             problems,
             "event channel",
@@ -469,8 +265,11 @@ impl Facts {
             let entry = format!("event channel `{}`", channel.name);
             problems.require_text(&entry, "provider", &channel.provider);
             problems.require_text(&entry, "summary", &channel.summary);
-            sources(problems, &entry, "sources", &channel.sources);
+            check_sources(problems, &entry, "sources", &channel.sources, documents);
         }
+    }
+
+    fn validate_services(&self, problems: &mut Problems<'_>) -> BTreeSet<&str> {
         let services = unique_ids(
             problems,
             "service",
@@ -486,16 +285,13 @@ impl Facts {
                 problems.add(&entry, "id", "no endpoint belongs to this service");
             }
         }
-        unique_ids(
-            problems,
-            "endpoint",
-            "id",
-            self.endpoints.iter().map(|e| e.id.as_str()),
-            is_snake_id,
-        );
-        for endpoint in &self.endpoints {
-            self.validate_endpoint(problems, endpoint, &services, &clouds, &documents);
-        }
+        services
+    }
+
+    fn validate_protocols_and_methods(
+        &self,
+        problems: &mut Problems<'_>,
+    ) -> (BTreeSet<&str>, BTreeSet<&str>) {
         let protocols = unique_ids(
             problems,
             "protocol",
@@ -518,7 +314,10 @@ impl Facts {
         for method in &self.methods {
             problems.require_text(&format!("method `{}`", method.id), "title", &method.title);
         }
-        self.validate_matrix(problems, &protocols, &methods, &documents);
+        (protocols, methods)
+    }
+
+    fn validate_certificate(&self, problems: &mut Problems<'_>, documents: &BTreeSet<&str>) {
         unique_ids(
             problems,
             "certificate fact",
@@ -531,8 +330,16 @@ impl Facts {
             problems.require_text(&entry, "title", &fact.title);
             problems.require_text(&entry, "value", &fact.value);
             problems.require_text(&entry, "detail", &fact.detail);
-            sources(problems, &entry, "sources", &fact.sources);
+            check_sources(problems, &entry, "sources", &fact.sources, documents);
         }
+    }
+
+    fn validate_symptoms(
+        &self,
+        problems: &mut Problems<'_>,
+        catalog: &Catalog,
+        documents: &BTreeSet<&str>,
+    ) {
         let names = self.names(catalog);
         unique_ids(
             problems,
@@ -563,11 +370,8 @@ impl Facts {
                     );
                 }
                 if let Some(other) = phrases.insert(phrase.clone(), &symptom.id) {
-                    problems.add(
-                        &entry,
-                        &at,
-                        format!("`{phrase}` is also a phrase of `{other}`"),
-                    );
+                    let problem = format!("`{phrase}` is also a phrase of `{other}`");
+                    problems.add(&entry, &at, problem);
                 }
             }
             if symptom.checks.is_empty() {
@@ -577,69 +381,8 @@ impl Facts {
                 problems.require_text(&entry, &format!("checks[{c}]"), check);
             }
             check_related(problems, &entry, "related", &symptom.related, &names, true);
-            sources(problems, &entry, "sources", &symptom.sources);
+            check_sources(problems, &entry, "sources", &symptom.sources, documents);
         }
-    }
-
-    fn validate_endpoint(
-        &self,
-        problems: &mut Problems<'_>,
-        endpoint: &EndpointDef,
-        services: &BTreeSet<&str>,
-        clouds: &BTreeSet<&str>,
-        documents: &BTreeSet<&str>,
-    ) {
-        let entry = format!("endpoint `{}`", endpoint.id);
-        if !services.contains(endpoint.service.as_str()) {
-            problems.add(
-                &entry,
-                "service",
-                format!(
-                    "unknown service `{}`; declared: {}",
-                    endpoint.service,
-                    join(services)
-                ),
-            );
-        }
-        match (endpoint.transport.as_str(), &endpoint.url) {
-            ("tcp", Some(url)) => {
-                if !is_well_formed_https_url(url)
-                    || url.trim_start_matches("https://").contains('/')
-                {
-                    problems.add(&entry, "url", format!("`{url}` is not an https://host URL"));
-                }
-            }
-            ("tcp", None) => problems.add(&entry, "url", "a TCP endpoint needs its https:// URL"),
-            ("udp", _) => {}
-            (other, _) => problems.add(
-                &entry,
-                "transport",
-                format!("`{other}` is not `tcp` or `udp`"),
-            ),
-        }
-        if endpoint.ports.is_empty() || endpoint.ports.contains(&0) {
-            problems.add(&entry, "ports", "list the ports (1 to 65535)");
-        }
-        if !matches!(endpoint.phase.as_str(), "run_time" | "set_up") {
-            problems.add(
-                &entry,
-                "phase",
-                format!("`{}` is not `run_time` or `set_up`", endpoint.phase),
-            );
-        }
-        if endpoint.clouds.is_empty() {
-            problems.add(&entry, "clouds", "name the clouds that use it");
-        }
-        for (c, cloud) in endpoint.clouds.iter().enumerate() {
-            if !clouds.contains(cloud.as_str()) {
-                problems.add(
-                    &entry,
-                    format!("clouds[{c}]"),
-                    format!("unknown cloud `{cloud}`; declared: {}", join(clouds)),
-                );
-            }
-        }
-        check_sources(problems, &entry, "sources", &endpoint.sources, documents);
     }
 
     fn validate_matrix(
@@ -761,4 +504,65 @@ fn check_sources(
             );
         }
     }
+}
+
+/// The rules of one endpoint.
+fn validate_endpoint(
+    problems: &mut Problems<'_>,
+    endpoint: &EndpointDef,
+    services: &BTreeSet<&str>,
+    clouds: &BTreeSet<&str>,
+    documents: &BTreeSet<&str>,
+) {
+    let entry = format!("endpoint `{}`", endpoint.id);
+    if !services.contains(endpoint.service.as_str()) {
+        problems.add(
+            &entry,
+            "service",
+            format!(
+                "unknown service `{}`; declared: {}",
+                endpoint.service,
+                join(services)
+            ),
+        );
+    }
+    match (&endpoint.transport, &endpoint.url) {
+        (Choice::Known(Transport::Tcp), Some(url)) => {
+            if !is_well_formed_https_url(url) || url.trim_start_matches("https://").contains('/') {
+                problems.add(&entry, "url", format!("`{url}` is not an https://host URL"));
+            }
+        }
+        (Choice::Known(Transport::Tcp), None) => {
+            problems.add(&entry, "url", "a TCP endpoint needs its https:// URL");
+        }
+        (Choice::Known(Transport::Udp), _) => {}
+        (Choice::Unknown(other), _) => problems.add(
+            &entry,
+            "transport",
+            format!("`{other}` is not `tcp` or `udp`"),
+        ),
+    }
+    if endpoint.ports.is_empty() || endpoint.ports.contains(&0) {
+        problems.add(&entry, "ports", "list the ports (1 to 65535)");
+    }
+    if let Choice::Unknown(other) = &endpoint.phase {
+        problems.add(
+            &entry,
+            "phase",
+            format!("`{other}` is not `run_time` or `set_up`"),
+        );
+    }
+    if endpoint.clouds.is_empty() {
+        problems.add(&entry, "clouds", "name the clouds that use it");
+    }
+    for (c, cloud) in endpoint.clouds.iter().enumerate() {
+        if !clouds.contains(cloud.as_str()) {
+            problems.add(
+                &entry,
+                format!("clouds[{c}]"),
+                format!("unknown cloud `{cloud}`; declared: {}", join(clouds)),
+            );
+        }
+    }
+    check_sources(problems, &entry, "sources", &endpoint.sources, documents);
 }

@@ -3,8 +3,11 @@
 //! heartbeats), sometimes followed by `Trace ID:` / `Correlation ID:` continuation lines, and
 //! about one line in a hundred carrying a documented code or a documented message.
 //!
-//! Shared by `examples/gen_log.rs` and `benches/scan.rs` (`#[path]`-included), so it depends
-//! on nothing but the standard library and the crate itself.
+//! A workspace member used as a dev-dependency by `examples/gen_log.rs`, `benches/scan.rs` and
+//! the scanner tests; it depends on nothing but the standard library and the crate itself.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
 
 use std::io::{self, Write};
 

@@ -1,14 +1,9 @@
 //! Build-time validation: each kind of bad catalog data is rejected with a message that names
-//! the file, the entry and the field. These tests run the very module `build.rs` uses.
+//! the file, the entry and the field. These tests run the generator `build.rs` calls.
 
-#[path = "../src/catalog/facts_schema.rs"]
-mod facts_schema;
-#[path = "../src/fold.rs"]
-mod fold;
-#[path = "../src/catalog/schema.rs"]
-mod schema;
-
-use schema::{parse, resolve_link, variant_name, CatalogError};
+use nps_mfa_errors_codegen::{
+    literal_segments, parse_catalog as parse, parse_facts, resolve_link, variant_name, CatalogError,
+};
 
 const FILE: &str = "data/test.yaml";
 
@@ -90,7 +85,8 @@ fn the_valid_catalog_is_accepted() {
 #[test]
 fn the_real_catalog_is_accepted() {
     let yaml =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/catalog.yaml")).unwrap();
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../data/catalog.yaml"))
+            .unwrap();
     parse("data/catalog.yaml", &yaml).unwrap();
 }
 
@@ -359,7 +355,7 @@ fn variant_names_are_rust_style() {
 
 #[test]
 fn message_patterns_split_at_placeholders_and_variable_parts() {
-    let pieces = schema::literal_segments(
+    let pieces = literal_segments(
         r"The length of CompanyName \{0}\ is longer than the maximum allowed length {1}",
         &[],
     );
@@ -370,7 +366,7 @@ fn message_patterns_split_at_placeholders_and_variable_parts() {
             "is longer than the maximum allowed length"
         ]
     );
-    let pieces = schema::literal_segments(
+    let pieces = literal_segments(
         "Request received for User username with state",
         &["username".to_owned()],
     );
@@ -479,7 +475,7 @@ fn catalog_relating(related: &str) -> String {
 
 fn facts_errors_of(catalog_yaml: &str, facts_yaml: &str) -> Vec<CatalogError> {
     let catalog = parse(FILE, catalog_yaml).expect("the catalog part is valid");
-    match facts_schema::parse(FACTS_FILE, facts_yaml, FILE, &catalog) {
+    match parse_facts(FACTS_FILE, facts_yaml, FILE, &catalog) {
         Ok(_) => panic!("the facts were accepted"),
         Err(errors) => errors.0,
     }
@@ -517,7 +513,7 @@ fn the_valid_facts_are_accepted_with_links_from_the_catalog() {
         ),
     )
     .unwrap();
-    let facts = facts_schema::parse(FACTS_FILE, VALID_FACTS, FILE, &catalog).unwrap();
+    let facts = parse_facts(FACTS_FILE, VALID_FACTS, FILE, &catalog).unwrap();
     assert_eq!(facts.settings.len(), 1);
     assert_eq!(
         catalog.codes[0].entries[0].related.settings,
@@ -528,10 +524,10 @@ fn the_valid_facts_are_accepted_with_links_from_the_catalog() {
 #[test]
 fn the_real_facts_are_accepted() {
     let root = env!("CARGO_MANIFEST_DIR");
-    let catalog_yaml = std::fs::read_to_string(format!("{root}/data/catalog.yaml")).unwrap();
-    let facts_yaml = std::fs::read_to_string(format!("{root}/data/facts.yaml")).unwrap();
+    let catalog_yaml = std::fs::read_to_string(format!("{root}/../data/catalog.yaml")).unwrap();
+    let facts_yaml = std::fs::read_to_string(format!("{root}/../data/facts.yaml")).unwrap();
     let catalog = parse("data/catalog.yaml", &catalog_yaml).unwrap();
-    facts_schema::parse(
+    parse_facts(
         "data/facts.yaml",
         &facts_yaml,
         "data/catalog.yaml",
