@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::registry::{RegistryKey, RegistryValue};
-use crate::{Cloud, Setting, Source};
+use crate::{Cloud, NpsDll, Setting, Source};
 
 /// How a value fares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -55,23 +55,6 @@ pub struct ConfigRecord {
     /// The fact's source: document, date and section.
     pub source: Option<String>,
 }
-
-/// The DLL values NPS reads from `HKLM\SYSTEM\CurrentControlSet\Services\AuthSrv\Parameters` to
-/// load the extension: name, the only documented data, and what the extension does there.
-pub(crate) const AUTHSRV_VALUES: [(&str, &str, &str); 2] = [
-    (
-        "AuthorizationDLLs",
-        "C:\\Program Files\\Microsoft\\AzureMfa\\Extensions\\MfaNpsAuthzExt.dll",
-        "the authorization extension",
-    ),
-    (
-        "ExtensionDLLs",
-        "C:\\Program Files\\Microsoft\\AzureMfa\\Extensions\\MfaNpsAuthnExt.dll",
-        "the authentication extension",
-    ),
-];
-/// Where the AuthSrv values are stated.
-pub(crate) const AUTHSRV_SOURCE: &str = "NPS extension health check script (MFA_NPS_Troubleshooter.ps1, Azure-Samples/azure-mfa-nps-extension-health-check), the AuthSrv Parameters check and option 1";
 
 /// Audits every key of a dump the audit knows (AzureMfa, AuthSrv Parameters); other keys are
 /// left out.
@@ -260,16 +243,16 @@ fn missing_cloud_values(
 }
 
 fn audit_authsrv(key: &RegistryKey, file: Option<&Arc<str>>, out: &mut Vec<ConfigRecord>) {
-    for (name, expected, role) in AUTHSRV_VALUES {
+    for dll in NpsDll::all() {
         let found = key
             .values
             .iter()
-            .find(|v| v.name.eq_ignore_ascii_case(name));
+            .find(|v| v.name.eq_ignore_ascii_case(dll.name()));
         let mut rec = match found {
             Some(value) => record(key, value, file),
             None => ConfigRecord {
                 key: key.path.clone(),
-                setting: name.to_owned(),
+                setting: dll.name().to_owned(),
                 value: None,
                 file: file.cloned(),
                 line: 0,
@@ -279,27 +262,38 @@ fn audit_authsrv(key: &RegistryKey, file: Option<&Arc<str>>, out: &mut Vec<Confi
                 source: None,
             },
         };
-        rec.source = Some(AUTHSRV_SOURCE.to_owned());
-        let items: Vec<&str> = found.map_or(vec![], |v| {
-            v.data
-                .iter()
-                .map(|s| s.trim())
-                .filter(|s| !s.is_empty())
-                .collect()
-        });
-        let has = items.iter().any(|i| i.eq_ignore_ascii_case(expected));
-        (rec.verdict, rec.message) = if found.is_none() {
-            (Verdict::Error, format!("{name} is missing: NPS does not load {role}, so no request gets MFA. Set it to {expected} (REG_MULTI_SZ) and restart the NPS service."))
-        } else if items.is_empty() {
-            (Verdict::Error, format!("{name} is blank: NPS does not load {role}, so no request gets MFA. Option 1 of the health-check script blanks it to bypass MFA while testing; restore {expected} and restart the NPS service."))
-        } else if !has {
-            (Verdict::Error, format!("{name} names {} instead of {expected}: NPS does not load {role}. Restore it and restart the NPS service.", items.join(";")))
-        } else if items.len() > 1 {
-            (Verdict::Warning, format!("{name} loads {role} and also {}; another DLL in the chain can reject or change requests before or after MFA.", items.iter().filter(|i| !i.eq_ignore_ascii_case(expected)).copied().collect::<Vec<_>>().join(";")))
-        } else {
-            (Verdict::Ok, format!("{name} loads {role} as installed."))
-        };
+        rec.source = cite(dll.sources());
+        (rec.verdict, rec.message) = judge_dll(dll, found);
         out.push(rec);
+    }
+}
+
+/// The verdict on one DLL value: missing, blank or other → error; the DLL and others → warning.
+fn judge_dll(dll: NpsDll, found: Option<&RegistryValue>) -> (Verdict, String) {
+    let (name, expected, role) = (dll.name(), dll.value(), dll.role());
+    let items: Vec<&str> = found.map_or(vec![], |v| {
+        v.data
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .collect()
+    });
+    let has = items.iter().any(|i| i.eq_ignore_ascii_case(expected));
+    if found.is_none() {
+        (Verdict::Error, format!("{name} is missing: NPS does not load {role}, so no request gets MFA. Set it to {expected} (REG_MULTI_SZ) and restart the NPS service."))
+    } else if items.is_empty() {
+        (Verdict::Error, format!("{name} is blank: NPS does not load {role}, so no request gets MFA. Option 1 of the health-check script blanks it to bypass MFA while testing; restore {expected} and restart the NPS service."))
+    } else if !has {
+        (Verdict::Error, format!("{name} names {} instead of {expected}: NPS does not load {role}. Restore it and restart the NPS service.", items.join(";")))
+    } else if items.len() > 1 {
+        let others: Vec<&str> = items
+            .iter()
+            .filter(|i| !i.eq_ignore_ascii_case(expected))
+            .copied()
+            .collect();
+        (Verdict::Warning, format!("{name} loads {role} and also {}; another DLL in the chain can reject or change requests before or after MFA.", others.join(";")))
+    } else {
+        (Verdict::Ok, format!("{name} loads {role} as installed."))
     }
 }
 

@@ -133,7 +133,7 @@ fn a_blank_or_wrong_dll_value_means_nps_does_not_load_the_extension() {
         .source
         .as_deref()
         .unwrap()
-        .contains("health check script"));
+        .contains("NPS extension health check script"));
     let wrong = "\nHKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\AuthSrv\\Parameters\n    ExtensionDLLs    REG_MULTI_SZ    C:\\Tools\\other.dll\n\n";
     let (records, _) = audit("x.txt", &utf16_crlf(wrong));
     assert_eq!(find(&records, "ExtensionDLLs").verdict, Verdict::Error);
