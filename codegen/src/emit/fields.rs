@@ -584,7 +584,7 @@ pub const SYMPTOM_FIELDS: &[Field] = &[
         serde: "",
         getter: Some((
             "phrases",
-            r#"The lower-case phrases [`find_symptom`] recognises."#,
+            r#"The lower-case phrases [`find_symptom`](crate::find_symptom) recognises."#,
         )),
     },
     Field {
