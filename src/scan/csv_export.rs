@@ -107,17 +107,8 @@ impl<R: Read> Splitter<R> {
                 let quoted = state == Quote::Quoted;
                 return Ok(if quoted { Raw::CutOff } else { Raw::Record });
             }
-            let mut used = buf.len();
-            let mut done = false;
-            for (i, &b) in buf.iter().enumerate() {
-                let (next, ends) = state.step(b);
-                state = next;
-                if ends {
-                    used = i + 1;
-                    done = true;
-                    break;
-                }
-            }
+            let end = record_end(buf, &mut state);
+            let (used, done) = end.map_or((buf.len(), false), |end| (end, true));
             raw.extend_from_slice(&buf[..used]);
             self.line += bytecount::count(&buf[..used], b'\n') as u64;
             self.input.consume(used);
@@ -132,33 +123,115 @@ impl<R: Read> Splitter<R> {
     }
 }
 
-/// The fields of one record, unquoted, without its line break.
-fn fields(raw: &[u8]) -> Vec<Vec<u8>> {
-    let raw = raw.strip_suffix(b"\n").unwrap_or(raw);
-    let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-    let mut fields = vec![];
-    let mut field = vec![];
-    let mut state = Quote::FieldStart;
-    for &b in raw {
-        let (next, _) = state.step(b);
-        match (state, next, b) {
-            (_, Quote::FieldStart, b',') => fields.push(std::mem::take(&mut field)),
-            // An opening quote, or the first quote of `""` / the closing quote.
-            (Quote::FieldStart | Quote::Quoted, _, b'"') => {}
-            _ => field.push(b),
+/// Where a record ends in `buf` (one past its line break), given the state at `buf[0]`;
+/// `None` when it goes on past `buf`, with `state` then the state at its end. Quotes and line
+/// breaks are found with `memchr`, not byte by byte.
+fn record_end(buf: &[u8], state: &mut Quote) -> Option<usize> {
+    let mut i = 0;
+    while i < buf.len() {
+        match *state {
+            Quote::Quoted => {
+                let at = memchr::memchr(b'"', &buf[i..])?;
+                i += at + 1;
+                *state = Quote::ClosedOrDoubled;
+            }
+            Quote::ClosedOrDoubled => {
+                let (next, ends) = state.step(buf[i]);
+                *state = next;
+                i += 1;
+                if ends {
+                    return Some(i);
+                }
+            }
+            Quote::FieldStart | Quote::Bare => {
+                let Some(at) = memchr::memchr2(b'"', b'\n', &buf[i..]) else {
+                    *state = if buf.last() == Some(&b',') {
+                        Quote::FieldStart
+                    } else {
+                        Quote::Bare
+                    };
+                    return None;
+                };
+                let p = i + at;
+                if buf[p] == b'\n' {
+                    *state = Quote::FieldStart;
+                    return Some(p + 1);
+                }
+                // A quote opens a field only at its start; elsewhere it is a character.
+                let opens = if p == i {
+                    *state == Quote::FieldStart
+                } else {
+                    buf[p - 1] == b','
+                };
+                *state = if opens { Quote::Quoted } else { Quote::Bare };
+                i = p + 1;
+            }
         }
-        state = next;
     }
-    fields.push(field);
-    fields
+    None
+}
+
+/// The fields of one record, unquoted, in one buffer reused from record to record.
+#[derive(Default)]
+struct Fields {
+    text: Vec<u8>,
+    /// End of each field in `text`.
+    ends: Vec<usize>,
+}
+
+impl Fields {
+    /// Splits `raw` (one record, its line break included) into fields.
+    fn split(&mut self, raw: &[u8]) {
+        self.text.clear();
+        self.ends.clear();
+        let raw = raw.strip_suffix(b"\n").unwrap_or(raw);
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        let mut i = 0;
+        loop {
+            if raw.get(i) == Some(&b'"') {
+                i += 1;
+                loop {
+                    let Some(at) = memchr::memchr(b'"', &raw[i..]) else {
+                        self.text.extend_from_slice(&raw[i..]);
+                        i = raw.len();
+                        break;
+                    };
+                    self.text.extend_from_slice(&raw[i..i + at]);
+                    i += at + 1;
+                    if raw.get(i) != Some(&b'"') {
+                        break;
+                    }
+                    self.text.push(b'"');
+                    i += 1;
+                }
+            }
+            // Up to the comma, as it stands (after a closing quote, or a field never quoted).
+            let end = memchr::memchr(b',', &raw[i..]).map_or(raw.len(), |at| i + at);
+            self.text.extend_from_slice(&raw[i..end]);
+            self.ends.push(self.text.len());
+            if end == raw.len() {
+                return;
+            }
+            i = end + 1;
+        }
+    }
+
+    fn get(&self, index: usize) -> Option<&[u8]> {
+        let end = *self.ends.get(index)?;
+        let start = index.checked_sub(1).map_or(0, |i| self.ends[i]);
+        Some(&self.text[start..end])
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &[u8]> {
+        (0..self.ends.len()).filter_map(|i| self.get(i))
+    }
 }
 
 /// The fields of a possible header row, unquoted and trimmed.
 pub(crate) fn header_fields(line: &[u8]) -> Vec<Vec<u8>> {
-    fields(line)
-        .into_iter()
-        .map(|f| f.trim_ascii().to_vec())
-        .collect()
+    let mut fields = Fields::default();
+    fields.split(line);
+    fields.iter().map(|f| f.trim_ascii().to_vec()).collect()
 }
 
 /// The columns of the header row the events are read from.
@@ -185,7 +258,7 @@ impl Columns {
         }
     }
 
-    fn record(&self, fields: &[Vec<u8>], line: u64, start: u64, end: u64) -> Record {
+    fn record(&self, fields: &Fields, line: u64, start: u64, end: u64) -> Record {
         let field = |i: Option<usize>| {
             i.and_then(|i| fields.get(i))
                 .map(|v| String::from_utf8_lossy(v).into_owned())
@@ -195,7 +268,7 @@ impl Columns {
             Some(_) => field(self.message).unwrap_or_default(),
             None => fields
                 .iter()
-                .map(|v| String::from_utf8_lossy(v))
+                .map(String::from_utf8_lossy)
                 .collect::<Vec<_>>()
                 .join("\n"),
         };
@@ -226,6 +299,7 @@ pub(crate) fn scan_csv<R: Read>(
         line: 1,
     };
     let mut raw = vec![];
+    let mut fields = Fields::default();
     let mut columns: Option<Columns> = None;
     loop {
         let (ending, start, line) = splitter.next(&mut raw)?;
@@ -234,9 +308,9 @@ pub(crate) fn scan_csv<R: Read>(
             Raw::TooLong => return Ok(Ending::Rest(too_long(splitter, raw, start, line))),
             Raw::Record | Raw::CutOff => {}
         }
-        let fields = fields(&raw);
+        fields.split(&raw);
         match &columns {
-            None => columns = Some(Columns::new(&fields)),
+            None => columns = Some(Columns::new(&header_fields(&raw))),
             Some(columns) => {
                 let record = columns.record(&fields, line, start, splitter.offset);
                 emit(matcher, &record, &file, sink);
@@ -270,7 +344,24 @@ fn too_long<R: Read>(splitter: Splitter<R>, mut raw: Vec<u8>, start: u64, line: 
 
 #[cfg(test)]
 mod tests {
-    use super::fields;
+    use super::*;
+
+    fn fields(raw: &[u8]) -> Vec<Vec<u8>> {
+        let mut fields = Fields::default();
+        fields.split(raw);
+        fields.iter().map(<[u8]>::to_vec).collect()
+    }
+
+    #[test]
+    fn record_ends_are_found_across_buffers_whatever_the_cut() {
+        let text = b"\"a\nb\",\"c\"\"d\",e\"f\nnext";
+        for cut in 0..text.len() {
+            let mut state = Quote::FieldStart;
+            let end = record_end(&text[..cut], &mut state)
+                .or_else(|| record_end(&text[cut..], &mut state).map(|e| e + cut));
+            assert_eq!(end, Some(17), "cut at {cut}");
+        }
+    }
 
     #[test]
     fn fields_are_unquoted() {

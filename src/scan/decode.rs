@@ -112,19 +112,28 @@ impl<R: Read> ChunkDecoder<R> {
             } else {
                 self.raw.len() / UNIT * UNIT
             };
-            self.out.extend_from_slice(&self.raw[..usable]);
-            self.raw.drain(..usable);
+            if usable == self.raw.len() {
+                // `out` is empty here: hand the chunk over without copying it.
+                std::mem::swap(&mut self.out, &mut self.raw);
+            } else {
+                self.out.extend_from_slice(&self.raw[..usable]);
+                self.raw.drain(..usable);
+            }
             return;
         }
+        // Units in one encoding are decoded together, from `run`.
+        let mut run = at;
         while self.raw.len() - at >= UNIT || (self.eof && at < self.raw.len()) {
             let end = (at + UNIT).min(self.raw.len());
             let unit = &self.raw[at..end];
             match (self.mode, classify(unit)) {
                 (Mode::Le, Some(Mode::Be)) | (Mode::Be, Some(Mode::Le)) => {
                     // Out of step by one byte: replace it, and go on aligned.
+                    self.decode_unit(run, at, false);
                     self.finish_decoder();
                     self.out.extend_from_slice("\u{FFFD}".as_bytes());
                     at += 1;
+                    run = at;
                     self.switch(self.mode);
                     continue;
                 }
@@ -137,9 +146,10 @@ impl<R: Read> ChunkDecoder<R> {
                     } else {
                         zero
                     };
-                    self.decode_unit(at, at + split, false);
+                    self.decode_unit(run, at + split, false);
                     self.switch(mode);
                     at += split;
+                    run = at;
                     continue;
                 }
                 (Mode::Le | Mode::Be, _) => {
@@ -147,18 +157,19 @@ impl<R: Read> ChunkDecoder<R> {
                     let after = memchr::memrchr(0, unit).map_or(0, |z| z + 1);
                     let rest = &unit[after..];
                     if rest.len() >= 16 && is_utf8(rest) && classify(rest) != Some(self.mode) {
-                        self.decode_unit(at, at + after, false);
+                        self.decode_unit(run, at + after, false);
                         self.switch(Mode::Bytes);
                         at += after;
+                        run = at;
                         continue;
                     }
                 }
                 _ => {}
             }
-            let last = self.eof && end == self.raw.len();
-            self.decode_unit(at, end, last);
             at = end;
         }
+        let last = self.eof && at == self.raw.len();
+        self.decode_unit(run, at, last);
         self.raw.drain(..at);
     }
 
@@ -223,10 +234,12 @@ fn classify(unit: &[u8]) -> Option<Mode> {
     if pairs < 4 {
         return None;
     }
-    let (mut zero_odd, mut zero_even) = (0, 0);
+    // Without short-circuits, so that the loop is vectorised.
+    let (mut zero_odd, mut zero_even) = (0_usize, 0_usize);
     for pair in unit.chunks_exact(2) {
-        zero_odd += usize::from(pair[1] == 0 && pair[0] != 0);
-        zero_even += usize::from(pair[0] == 0 && pair[1] != 0);
+        let (first, second) = (pair[0] == 0, pair[1] == 0);
+        zero_odd += usize::from(second & !first);
+        zero_even += usize::from(first & !second);
     }
     if zero_odd * 10 >= pairs && zero_even * 10 < zero_odd {
         Some(Mode::Le)

@@ -117,143 +117,203 @@ pub(crate) fn scan<R: Read>(
     notes: &mut Vec<String>,
 ) -> io::Result<u64> {
     let read_size = read_size.max(1);
-    let mut buf: Vec<u8> = Vec::with_capacity(read_size.min(1 << 20) * 2);
-    let mut base: u64 = origin.0; // absolute offset of buf[0]
-    let mut cursor = 0; // start of the next line to classify
-    let mut resume = 0; // the next search for hits starts here
-    let overlap = matcher.max_pattern_len().saturating_sub(1);
-    let mut split_events = false; // an event was cut inside a line
-    let mut at_line_start = true;
-    let mut line_no: u64 = origin.1; // line number at `cursor`
-    let mut hits: Vec<Hit> = vec![];
-    let mut event: Option<OpenEvent> = None;
+    let mut scan = TextScan {
+        matcher,
+        layout,
+        file,
+        buf: Vec::with_capacity(read_size.min(1 << 20) * 2),
+        base: origin.0,
+        cursor: 0,
+        resume: 0,
+        line_no: origin.1,
+        at_line_start: true,
+        split_events: false,
+        hits: vec![],
+        event: None,
+        lowered: Vec::with_capacity(read_size.min(1 << 20)),
+        colons: vec![],
+    };
     let mut eof = false;
-    let double_colon = memchr::memmem::Finder::new(b"::");
-    let mut colons: Vec<usize> = vec![];
-    let mut lowered: Vec<u8> = Vec::with_capacity(read_size.min(1 << 20));
     loop {
         // Here `buf[cursor..]` holds no newline and less than a piece of a line.
-        let old = buf.len();
+        let old = scan.buf.len();
         if !eof {
             // `read_to_end` fills spare capacity without zeroing it first, and stops at
             // `read_size` bytes; fewer means the input ended.
-            let n = (&mut reader).take(read_size as u64).read_to_end(&mut buf)?;
+            let n = (&mut reader)
+                .take(read_size as u64)
+                .read_to_end(&mut scan.buf)?;
             eof = n < read_size;
         }
-        // Only whole lines, and whole pieces of an over-long line, are classified: up to the last
-        // newline, then as many whole pieces of the line after it as are here. (Taking at most
-        // one piece per read let the buffer grow by a read minus a piece on every read of a long
-        // line: memory grew with the input.) Only the new bytes can hold a newline.
-        let complete = if eof {
-            buf.len()
-        } else {
-            let line_start = memchr::memrchr(b'\n', &buf[old..]).map_or(cursor, |i| old + i + 1);
-            line_start + (buf.len() - line_start) / MAX_LINE_BYTES * MAX_LINE_BYTES
-        };
-        // Hits are final up to a line's end (no pattern holds a line break) or the input's end.
-        // Inside an over-long line, a pattern may go on past `complete`: a hit starting in the
-        // last bytes may be the cut-short form of a longer one, so those are searched again,
-        // with what follows, next time. The hits are then those of one search of the whole
-        // text, whatever the read size; a code across the cut between two pieces is kept.
-        let at_break = eof || complete == 0 || buf[complete - 1] == b'\n';
+        let complete = scan.complete(old, eof);
+        scan.find_hits(complete, eof);
+        scan.classify(complete, sink);
+        if eof {
+            return Ok(scan.finish(sink, notes));
+        }
+        scan.keep_open_event();
+    }
+}
+
+/// The state of a text scan: the buffer (from the open event on), where lines and hits are.
+struct TextScan<'a> {
+    matcher: &'a Matcher,
+    layout: Layout,
+    file: Option<Arc<str>>,
+    buf: Vec<u8>,
+    /// Absolute offset of `buf[0]`.
+    base: u64,
+    /// Start of the next line to classify.
+    cursor: usize,
+    /// Where the next search for hits starts.
+    resume: usize,
+    /// Line number at `cursor`.
+    line_no: u64,
+    at_line_start: bool,
+    /// An event was cut inside a line.
+    split_events: bool,
+    hits: Vec<Hit>,
+    event: Option<OpenEvent>,
+    /// The lower-cased copy the automaton searches, reused.
+    lowered: Vec<u8>,
+    colons: Vec<usize>,
+}
+
+impl TextScan<'_> {
+    /// Where classifying may go: whole lines, and whole pieces of an over-long line: up to the
+    /// last newline, then as many whole pieces of the line after it as are here. (Taking at
+    /// most one piece per read let the buffer grow by a read minus a piece on every read of a
+    /// long line: memory grew with the input.) Only the bytes from `old` on are new, and only
+    /// they can hold a newline.
+    fn complete(&self, old: usize, eof: bool) -> usize {
+        if eof {
+            return self.buf.len();
+        }
+        let line_start =
+            memchr::memrchr(b'\n', &self.buf[old..]).map_or(self.cursor, |i| old + i + 1);
+        line_start + (self.buf.len() - line_start) / MAX_LINE_BYTES * MAX_LINE_BYTES
+    }
+
+    /// Hits are final up to a line's end (no pattern holds a line break) or the input's end.
+    /// Inside an over-long line, a pattern may go on past `complete`: a hit starting in the
+    /// last bytes may be the cut-short form of a longer one, so those are searched again, with
+    /// what follows, next time. The hits are then those of one search of the whole text,
+    /// whatever the read size; a code across the cut between two pieces is kept.
+    fn find_hits(&mut self, complete: usize, eof: bool) {
+        let at_break = eof || complete == 0 || self.buf[complete - 1] == b'\n';
+        let overlap = self.matcher.max_pattern_len().saturating_sub(1);
         let safe = if at_break {
             complete
         } else {
-            complete.saturating_sub(overlap).max(resume)
+            complete.saturating_sub(overlap).max(self.resume)
         };
-        let before = hits.len();
-        matcher.hits(
-            &buf[resume..complete],
-            base + resume as u64,
-            &mut lowered,
-            &mut hits,
+        let before = self.hits.len();
+        self.matcher.hits(
+            &self.buf[self.resume..complete],
+            self.base + self.resume as u64,
+            &mut self.lowered,
+            &mut self.hits,
         );
-        let safe_at = base + safe as u64;
-        let final_hits = before + hits[before..].partition_point(|h| h.start < safe_at);
-        hits.truncate(final_hits);
-        resume = hits
+        let safe_at = self.base + safe as u64;
+        let final_hits = before + self.hits[before..].partition_point(|h| h.start < safe_at);
+        self.hits.truncate(final_hits);
+        self.resume = self
+            .hits
             .last()
             .filter(|h| h.end > safe_at)
-            .map_or(safe, |h| (h.end - base) as usize);
+            .map_or(safe, |h| (h.end - self.base) as usize);
+    }
+
+    /// Splits `buf[cursor..complete]` into lines (and pieces of over-long lines), closing an
+    /// event where the next one starts.
+    fn classify(&mut self, complete: usize, sink: &mut dyn FnMut(Finding)) {
         // Lines holding `::` may head a message with `TOKEN::`; finding them all at once is
         // cheaper than looking into every line.
-        colons.clear();
-        colons.extend(
-            double_colon
-                .find_iter(&buf[cursor..complete])
-                .map(|i| cursor + i),
+        let cursor = self.cursor;
+        self.colons.clear();
+        self.colons.extend(
+            memchr::memmem::find_iter(&self.buf[cursor..complete], b"::").map(|i| cursor + i),
         );
         let mut next_colon = 0;
-        while cursor < complete {
-            let line_end = match memchr::memchr(b'\n', &buf[cursor..complete]) {
+        while self.cursor < complete {
+            let cursor = self.cursor;
+            let line_end = match memchr::memchr(b'\n', &self.buf[cursor..complete]) {
                 Some(i) => (cursor + i + 1).min(cursor + MAX_LINE_BYTES),
                 None => complete.min(cursor + MAX_LINE_BYTES),
             };
-            let line = &buf[cursor..line_end];
-            let here = base + cursor as u64;
-            let starts = match &event {
-                None => true,
-                Some(open) => layout.starts_event(line) || here - open.start >= MAX_EVENT_BYTES,
-            };
+            let here = self.base + cursor as u64;
+            let line = &self.buf[cursor..line_end];
+            let starts = self.event.as_ref().is_none_or(|open| {
+                self.layout.starts_event(line) || here - open.start >= MAX_EVENT_BYTES
+            });
             if starts {
-                split_events |= !at_line_start;
-                if let Some(open) = event.take() {
-                    close(
-                        matcher, &buf, base, open, here, layout, &mut hits, &file, sink,
-                    );
-                }
-                event = Some(OpenEvent {
+                self.split_events |= !self.at_line_start;
+                self.close(here, sink);
+                self.event = Some(OpenEvent {
                     start: here,
-                    line: line_no,
+                    line: self.line_no,
                     flagged: false,
                 });
             }
-            while colons.get(next_colon).is_some_and(|&at| at < cursor) {
+            while self.colons.get(next_colon).is_some_and(|&at| at < cursor) {
                 next_colon += 1;
             }
-            if colons.get(next_colon).is_some_and(|&at| at < line_end) {
-                if let Some(open) = event.as_mut() {
+            if self.colons.get(next_colon).is_some_and(|&at| at < line_end) {
+                let line = &self.buf[cursor..line_end];
+                if let Some(open) = self.event.as_mut() {
                     open.flagged |= super::matcher::heads_with_token(line);
                 }
             }
-            at_line_start = line.last() == Some(&b'\n');
-            if at_line_start {
-                line_no += 1;
+            self.at_line_start = self.buf[line_end - 1] == b'\n';
+            if self.at_line_start {
+                self.line_no += 1;
             }
-            cursor = line_end;
+            self.cursor = line_end;
         }
-        if eof {
-            if let Some(open) = event.take() {
-                close(
-                    matcher,
-                    &buf,
-                    base,
-                    open,
-                    base + buf.len() as u64,
-                    layout,
-                    &mut hits,
-                    &file,
-                    sink,
-                );
-            }
-            if split_events {
-                notes.push(format!(
-                    "a line longer than {} KiB was scanned in pieces of that size; a code keeps \
-                     the context (user, CID, time) of its own piece only",
-                    MAX_LINE_BYTES >> 10
-                ));
-            }
-            return Ok(base + buf.len() as u64);
+    }
+
+    /// Closes the open event, if any, at absolute offset `end`.
+    fn close(&mut self, end: u64, sink: &mut dyn FnMut(Finding)) {
+        if let Some(open) = self.event.take() {
+            close(
+                self.matcher,
+                &self.buf,
+                self.base,
+                open,
+                end,
+                self.layout,
+                &mut self.hits,
+                &self.file,
+                sink,
+            );
         }
-        // Keep only the open event.
-        let keep_from = event
+    }
+
+    /// The input ended: the open event closes. Gives the input's size.
+    fn finish(&mut self, sink: &mut dyn FnMut(Finding), notes: &mut Vec<String>) -> u64 {
+        let end = self.base + self.buf.len() as u64;
+        self.close(end, sink);
+        if self.split_events {
+            notes.push(format!(
+                "a line longer than {} KiB was scanned in pieces of that size; a code keeps the \
+                 context (user, CID, time) of its own piece only",
+                MAX_LINE_BYTES >> 10
+            ));
+        }
+        end
+    }
+
+    /// Drops what is before the open event (and before where the next search for hits starts).
+    fn keep_open_event(&mut self) {
+        let keep_from = self
+            .event
             .as_ref()
-            .map_or(cursor, |open| (open.start - base) as usize)
-            .min(resume);
-        buf.drain(..keep_from);
-        base += keep_from as u64;
-        cursor -= keep_from;
-        resume -= keep_from;
+            .map_or(self.cursor, |open| (open.start - self.base) as usize)
+            .min(self.resume);
+        self.buf.drain(..keep_from);
+        self.base += keep_from as u64;
+        self.cursor -= keep_from;
+        self.resume -= keep_from;
     }
 }
 

@@ -262,3 +262,29 @@ fn a_file_that_switches_encoding_keeps_every_part() {
         count("TenantIsBlocked")
     );
 }
+
+#[test]
+fn fifos_and_links_to_devices_inside_a_folder_are_skipped_and_named() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.log"), lines("UserNotFound", 1)).unwrap();
+    let fifo = dir.path().join("fifo");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let device = dir.path().join("zero");
+    std::os::unix::fs::symlink("/dev/zero", &device).unwrap();
+    let (mut errors, mut skipped) = (vec![], vec![]);
+    let files = nps_mfa_errors::scan::walk(dir.path(), &mut errors, &mut skipped);
+    assert_eq!(files, [dir.path().join("a.log")]);
+    assert_eq!(skipped, [fifo.clone(), device]);
+    assert!(errors.is_empty());
+    // Named explicitly, a FIFO is given back to be read.
+    let named = nps_mfa_errors::scan::walk(&fifo, &mut errors, &mut skipped);
+    assert_eq!(named, [fifo]);
+    // And a folder scan does not hang on them.
+    let mut findings = vec![];
+    assert!(scan_path(dir.path(), |f| findings.push(f)).is_empty());
+    assert_eq!(codes(&findings), ["UserNotFound"]);
+}

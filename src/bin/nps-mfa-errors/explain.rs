@@ -48,7 +48,8 @@ pub fn run(args: &Args) -> io::Result<Outcome> {
     let found = match find(trimmed) {
         Ok(found) => found,
         Err(error) => {
-            crate::output::warn(crate::output::escape(&error.to_string()));
+            let message = crate::output::escape(&error.to_string()).into_owned();
+            crate::output::warn(crate::output::truncate(&message, 500));
             return Ok(Outcome::NotFound);
         }
     };

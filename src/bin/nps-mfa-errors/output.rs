@@ -94,6 +94,25 @@ pub fn escape(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// JSON text with DEL, the C1 controls and the bidirectional overrides written as `\uXXXX`
+/// escapes: serde_json escapes only the C0 controls, and a terminal may act on the others. The
+/// JSON stays valid and means the same (those characters only occur inside strings).
+pub fn json_safe(json: String) -> String {
+    let unsafe_char = |c: char| matches!(c, '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !json.chars().any(unsafe_char) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 12);
+    for c in json.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Writes `nps-mfa-errors: {message}` to standard error; a closed standard error is ignored
 /// (there is nowhere left to report it), never a panic.
 pub fn warn(message: impl std::fmt::Display) {
@@ -142,6 +161,20 @@ pub fn sorted_keys(value: serde_json::Value) -> serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_stays_valid_and_the_same_with_c1_controls_escaped() {
+        let value = serde_json::json!({"user": "a\u{9b}2J\u{202e}b"});
+        let safe = json_safe(value.to_string());
+        assert!(
+            !safe.contains('\u{9b}') && !safe.contains('\u{202e}'),
+            "{safe}"
+        );
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&safe).unwrap(),
+            value
+        );
+    }
 
     #[test]
     fn escaping_neutralises_escape_sequences() {

@@ -16,7 +16,7 @@ use nps_mfa_errors::scan::{
 use nps_mfa_errors::ErrorCode;
 
 use crate::bundle_report::BundleReport;
-use crate::output::{escape, truncate, warn, wrap, CODE, DIM, HEADING};
+use crate::output::{escape, json_safe, truncate, warn, wrap, CODE, DIM, HEADING};
 use crate::Outcome;
 
 #[derive(Debug, clap::Args)]
@@ -130,7 +130,7 @@ pub fn run(args: &Args) -> io::Result<Outcome> {
         // NPS records come last: each names the extension finding it is linked to.
         out.write(|w| {
             for record in extras.nps_json() {
-                writeln!(w, "{record}")?;
+                writeln!(w, "{}", json_safe(record.to_string()))?;
             }
             Ok(())
         })?;
@@ -141,10 +141,8 @@ pub fn run(args: &Args) -> io::Result<Outcome> {
             object.extend(extras.into_json());
             object.insert("duplicates".into(), bundle.duplicates.into());
         }
-        out.write(|w| {
-            serde_json::to_writer_pretty(&mut *w, &summary)?;
-            writeln!(w)
-        })?;
+        let json = serde_json::to_string_pretty(&summary).map_err(io::Error::other)?;
+        out.write(|w| writeln!(w, "{}", json_safe(json)))?;
         None
     } else {
         Some(extras)
@@ -270,7 +268,9 @@ fn scan_input(
             }
             Record::Config(config) => {
                 if args.json && write_error.is_none() {
-                    let line = serde_json::to_string(&config).map_err(io::Error::other);
+                    let line = serde_json::to_string(&config)
+                        .map(json_safe)
+                        .map_err(io::Error::other);
                     write_error = line.and_then(|l| out.write(|w| writeln!(w, "{l}"))).err();
                 }
                 extras.config.push(config);
@@ -345,13 +345,15 @@ fn add_input(
 /// A lossy file name is flagged (`"file_lossy": true`).
 fn json_line(finding: &Finding, lossy: bool) -> io::Result<String> {
     if !lossy {
-        return serde_json::to_string(finding).map_err(io::Error::other);
+        return serde_json::to_string(finding)
+            .map(json_safe)
+            .map_err(io::Error::other);
     }
     let mut value = serde_json::to_value(finding).map_err(io::Error::other)?;
     if let Some(object) = value.as_object_mut() {
         object.insert("file_lossy".to_owned(), serde_json::Value::Bool(true));
     }
-    Ok(value.to_string())
+    Ok(json_safe(value.to_string()))
 }
 
 /// The grouped report as text: one block per code, then the inputs.
