@@ -42,6 +42,7 @@ pub(crate) fn parse<T: Name>(id: &str) -> Result<T, crate::Unknown<T>> {
 /// Looks `name` up in a map keyed by lower-case identifiers, ignoring ASCII case and without
 /// allocating: the name is folded into a stack buffer as long as the longest identifier.
 pub(crate) fn ignore_case<T: Name>(folded: &phf::Map<&'static str, T>, name: &str) -> Option<T> {
+    // The generator refuses codes and setting names longer than this.
     const ROOM: usize = 64;
     let bytes = name.as_bytes();
     if bytes.len() > T::LONGEST || bytes.len() > ROOM {

@@ -100,6 +100,8 @@ pub struct Model<'a> {
     owners: Vec<CodeId>,
     /// Per (kind, fact id): the codes with an entry whose `related:` names it, catalog order.
     referring: BTreeMap<(Related, &'a str), Vec<CodeId>>,
+    /// Per code: the ids of the symptoms that name it, in `data/facts.yaml` order.
+    symptoms: Vec<Vec<&'a str>>,
 }
 
 impl<'a> Model<'a> {
@@ -130,6 +132,14 @@ impl<'a> Model<'a> {
                 }
             }
         }
+        let symptoms = (catalog.codes.iter())
+            .map(|def| {
+                (facts.symptoms.iter())
+                    .filter(|s| s.related.codes.contains(&def.code))
+                    .map(|s| s.id.as_str())
+                    .collect()
+            })
+            .collect();
         Model {
             catalog,
             facts,
@@ -137,6 +147,7 @@ impl<'a> Model<'a> {
             codes,
             owners,
             referring,
+            symptoms,
         }
     }
 
@@ -199,6 +210,11 @@ impl<'a> Model<'a> {
             .iter()
             .find(|((k, i), _)| *k == kind && *i == id);
         found.map_or(&[], |(_, codes)| codes.as_slice())
+    }
+
+    /// The ids of the symptoms that name a code.
+    pub fn symptoms(&self, id: CodeId) -> &[&'a str] {
+        &self.symptoms[id.0]
     }
 
     /// `ErrorCode::` paths of codes.

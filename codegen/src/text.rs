@@ -190,6 +190,9 @@ pub fn is_iso_date(date: &str) -> bool {
         && (1..=31).contains(&date[8..10].parse::<u32>().unwrap_or(0))
 }
 
+/// The longest name a case-insensitive lookup folds (its stack buffer in the library).
+pub const LONGEST_NAME: usize = 64;
+
 /// True for letters, digits and `_`, starting with a letter.
 pub fn is_code_token(code: &str) -> bool {
     code.chars().next().is_some_and(|c| c.is_ascii_alphabetic())

@@ -768,3 +768,15 @@ fn a_symptom_phrase_that_is_not_folded_fails() {
         "lower case",
     );
 }
+
+#[test]
+fn a_code_longer_than_case_insensitive_lookup_folds_is_rejected() {
+    let long = "A".repeat(65);
+    let yaml = VALID.replace("- code: AccessDenied", &format!("- code: {long}"));
+    rejects(
+        &yaml,
+        &format!("code `{long}`"),
+        "code",
+        "at most 64 characters",
+    );
+}

@@ -285,9 +285,7 @@ fn make_code_info(out: &mut Output, model: &Model) {
                 }
             }
             let related: Vec<_> = owner.entries.iter().map(|e| &e.related).collect();
-            let symptoms = (model.facts.symptoms.iter())
-                .filter(|s| s.related.codes.contains(&def.code))
-                .map(|s| variant_name(&s.id));
+            let symptoms = model.symptoms(id).iter().map(|s| variant_name(s));
             Val::Struct(
                 "CodeInfo",
                 vec![

@@ -8,7 +8,7 @@ use crate::fold::fold;
 use crate::load::{Catalog, CodeDef, EntryDef};
 use crate::text::{
     is_code_token, is_iso_date, is_snake_id, is_well_formed_https_url, join, literal_segments,
-    resolve_link, variant_name, KNOWN_LOCALE_SHAPE,
+    resolve_link, variant_name, KNOWN_LOCALE_SHAPE, LONGEST_NAME,
 };
 
 /// What the rules of one entry need to know about the rest of the catalog.
@@ -136,6 +136,10 @@ impl Catalog {
                     "code",
                     "a code is letters, digits and `_`, starting with a letter",
                 );
+            }
+            if def.code.len() > LONGEST_NAME {
+                let problem = format!("a code is at most {LONGEST_NAME} characters long");
+                problems.add(&entry, "code", problem);
             }
             if codes.insert(def.code.as_str(), def).is_some() {
                 problems.add(

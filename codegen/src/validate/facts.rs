@@ -472,7 +472,8 @@ impl Facts {
 }
 
 fn is_setting_name(name: &str) -> bool {
-    name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+    name.len() <= crate::text::LONGEST_NAME
+        && name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
         && name
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
