@@ -6,7 +6,9 @@
 //! export UTC, so with a correlation ID (unique per request) the time is compared within the
 //! quarter hour, which every UTC offset in use keeps; without one it must match to the second.
 
+use std::collections::hash_map::DefaultHasher;
 use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
 
 use super::time::EventTime;
 
@@ -50,8 +52,13 @@ enum Key {
 /// ```
 #[derive(Debug, Default)]
 pub struct Dedup {
-    seen: HashSet<Key>,
+    /// 64-bit hashes of the keys seen, at most [`MAX_REMEMBERED`].
+    seen: HashSet<u64>,
 }
+
+/// How many event keys are remembered (about 9 MB); past it, new events are still compared
+/// with the remembered ones but no longer remembered, so memory stays bounded.
+pub const MAX_REMEMBERED: usize = 1 << 19;
 
 impl Dedup {
     /// True the first time an event is seen; false for a copy of an event seen before.
@@ -60,8 +67,18 @@ impl Dedup {
         if keys.is_empty() {
             return true;
         }
-        let copy = keys.iter().any(|k| self.seen.contains(k));
-        self.seen.extend(keys);
+        let hashes: Vec<u64> = keys
+            .iter()
+            .map(|k| {
+                let mut hasher = DefaultHasher::new();
+                k.hash(&mut hasher);
+                hasher.finish()
+            })
+            .collect();
+        let copy = hashes.iter().any(|h| self.seen.contains(h));
+        if self.seen.len() + hashes.len() <= MAX_REMEMBERED {
+            self.seen.extend(hashes);
+        }
         !copy
     }
 }

@@ -62,7 +62,7 @@ use std::sync::{Arc, OnceLock};
 pub use bundle::{BundleOptions, BundleScan, InputOutcome, Record};
 pub use config_audit::{audit_registry, detect_cloud, ConfigRecord, Verdict};
 pub use container::{ContainerError, ContainerLimits};
-pub use dedup::{Dedup, EventIdentity};
+pub use dedup::{Dedup, EventIdentity, MAX_REMEMBERED};
 pub use finding::{Finding, FoundCode};
 use matcher::Matcher;
 pub use registry::{is_registry_dump, parse_registry, RegistryKey, RegistryProblem, RegistryValue};
@@ -72,7 +72,10 @@ pub use security::{
 use structured::Ending;
 use text::Layout;
 pub use time::{parse_utc_offset, EventTime};
-pub use timeline::{StoryEvent, StoryKind, Timeline, UserStory, LINK_WINDOW_SECONDS};
+pub use timeline::{
+    StoryEvent, StoryKind, Timeline, UserStory, LINK_WINDOW_SECONDS, MAX_EVENTS_PER_PERSON,
+    MAX_PEOPLE,
+};
 
 /// The formats a scan recognises by content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

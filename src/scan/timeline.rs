@@ -11,6 +11,11 @@ use std::sync::Arc;
 use super::security::NpsEvent;
 use super::time::EventTime;
 
+/// How many people a timeline keeps; events of further people are counted, not kept.
+pub const MAX_PEOPLE: usize = 1000;
+/// How many events a person's story keeps; further events are counted, not kept.
+pub const MAX_EVENTS_PER_PERSON: usize = 200;
+
 /// How close in time an extension finding and an NPS denial must be to be linked.
 pub const LINK_WINDOW_SECONDS: i64 = 120;
 
@@ -69,6 +74,8 @@ pub struct Timeline {
     names: BTreeMap<String, usize>,
     /// Per person: names in first-seen order, events.
     people: Vec<(Vec<String>, Vec<StoryEvent>)>,
+    /// Events not kept: past [`MAX_PEOPLE`] or [`MAX_EVENTS_PER_PERSON`].
+    dropped: u64,
 }
 
 impl Timeline {
@@ -81,15 +88,31 @@ impl Timeline {
         cid: Option<&str>,
         file: Option<&Arc<str>>,
     ) {
-        let person = self.person(&[user]);
-        self.people[person].1.push(StoryEvent {
+        let event = StoryEvent {
             time,
             kind: StoryKind::Extension {
                 code: code.to_owned(),
             },
             cid: cid.map(str::to_owned),
             file: file.cloned(),
-        });
+        };
+        self.keep(&[user], event);
+    }
+
+    /// Events that were counted but not kept (memory stays bounded on any input).
+    #[must_use]
+    pub fn dropped(&self) -> u64 {
+        self.dropped
+    }
+
+    /// Adds an event to the person of `names`, within the limits.
+    fn keep(&mut self, names: &[&str], event: StoryEvent) {
+        match self.person(names) {
+            Some(person) if self.people[person].1.len() < MAX_EVENTS_PER_PERSON => {
+                self.people[person].1.push(event);
+            }
+            _ => self.dropped += 1,
+        }
     }
 
     /// Adds an NPS decision; its names (account name, fully qualified name) become one person.
@@ -104,8 +127,7 @@ impl Timeline {
         if names.is_empty() {
             return;
         }
-        let person = self.person(&names);
-        self.people[person].1.push(StoryEvent {
+        let story = StoryEvent {
             time: event.time,
             kind: StoryKind::Nps {
                 event_id: event.event_id,
@@ -114,11 +136,13 @@ impl Timeline {
             },
             cid: None,
             file: event.file.clone(),
-        });
+        };
+        self.keep(&names, story);
     }
 
-    /// The person of these names, merging people the names prove are one.
-    fn person(&mut self, names: &[&str]) -> usize {
+    /// The person of these names, merging people the names prove are one; `None` for a new
+    /// person past [`MAX_PEOPLE`].
+    fn person(&mut self, names: &[&str]) -> Option<usize> {
         let mut found: Vec<usize> = names
             .iter()
             .filter_map(|n| self.names.get(&n.to_lowercase()).copied())
@@ -127,6 +151,7 @@ impl Timeline {
         found.dedup();
         let person = match found.first() {
             Some(&first) => first,
+            None if self.people.len() >= MAX_PEOPLE => return None,
             None => {
                 self.people.push((vec![], vec![]));
                 self.people.len() - 1
@@ -145,7 +170,7 @@ impl Timeline {
                 self.people[person].0.push((*name).to_owned());
             }
         }
-        person
+        Some(person)
     }
 
     /// The extension code a reason-21 denial links to: the nearest finding of the same person
@@ -336,6 +361,16 @@ mod tests {
         timeline.add_extension("CONTOSO\\erin", "AccessDenied", time, None, None);
         timeline.add_nps(&event);
         assert_eq!(timeline.link_for(&event).as_deref(), Some("AccessDenied"));
+    }
+
+    #[test]
+    fn a_timeline_keeps_a_bounded_number_of_people_and_counts_the_rest() {
+        let mut timeline = Timeline::default();
+        for i in 0..=MAX_PEOPLE {
+            timeline.add_extension(&format!("user{i}@contoso.com"), "X", None, None, None);
+        }
+        assert_eq!(timeline.dropped(), 1);
+        assert_eq!(timeline.finish().len(), MAX_PEOPLE);
     }
 
     #[test]

@@ -61,6 +61,7 @@ impl BundleReport {
             .map(|(file, why)| serde_json::json!({"file": file, "why": why}))
             .collect();
         members.insert("skipped".into(), skipped.into());
+        members.insert("timeline_not_kept".into(), self.timeline.dropped().into());
         let timeline: Vec<serde_json::Value> =
             self.timeline.finish().iter().map(story_json).collect();
         members.insert("timeline".into(), timeline.into());
