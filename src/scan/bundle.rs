@@ -368,9 +368,8 @@ impl<'s> BundleScan<'s> {
         }
         let computer = element_text(&record.xml, "Computer");
         let mut findings = vec![];
-        let _ = self
-            .scanner
-            .scan_reader(record.xml.as_bytes(), Some(file), |f| findings.push(f));
+        let _ =
+            record_scanner().scan_reader(record.xml.as_bytes(), Some(file), |f| findings.push(f));
         for mut finding in findings {
             finding.line = record.id;
             finding.record_id = Some(record.id);
@@ -531,6 +530,13 @@ impl<'s> BundleScan<'s> {
         }
         self.done(name, InputFormat::Registry, bytes, vec![], count);
     }
+}
+
+/// The scanner for `.evtx` records: records are a few KiB, so it reads in small pieces instead of
+/// allocating the default 256 KiB read buffer for each of them.
+fn record_scanner() -> &'static Scanner {
+    static RECORDS: std::sync::OnceLock<Scanner> = std::sync::OnceLock::new();
+    RECORDS.get_or_init(|| Scanner::new().with_read_size(8 * 1024))
 }
 
 /// Reads the first bytes of a source and gives a source that still starts with them.
