@@ -19,7 +19,7 @@
 //! ```
 
 use std::fs::File;
-use std::io::{self, BufReader, Cursor, Read, Seek};
+use std::io::{BufReader, Read};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -35,6 +35,7 @@ use super::evtx::{is_evtx, read_evtx, EvtxRecord};
 use super::registry::{is_registry_dump, parse_registry};
 use super::security::NpsEvent;
 use super::security_export::{is_security_export, scan_security, NpsResult};
+use super::sniff::{binary_kind, decode_head, decoder, element_text, peek, record_scanner, Source};
 use super::{files_under, Finding, InputFormat, InputSummary, ScanError, ScanErrorKind, Scanner};
 
 /// One record of a bundle scan, as `scan --json` writes it (its `kind`).
@@ -118,11 +119,6 @@ pub struct BundleScan<'s> {
 
 /// A registry dump bigger than this is not a dump.
 const MAX_REGISTRY_BYTES: u64 = 16 << 20;
-
-enum Source<'r> {
-    File(File, u64),
-    Stream(Box<dyn Read + 'r>, u64),
-}
 
 impl<'s> BundleScan<'s> {
     /// A new scan.
@@ -530,83 +526,4 @@ impl<'s> BundleScan<'s> {
         }
         self.done(name, InputFormat::Registry, bytes, vec![], count);
     }
-}
-
-/// The scanner for `.evtx` records: records are a few KiB, so it reads in small pieces instead of
-/// allocating the default 256 KiB read buffer for each of them.
-fn record_scanner() -> &'static Scanner {
-    static RECORDS: std::sync::OnceLock<Scanner> = std::sync::OnceLock::new();
-    RECORDS.get_or_init(|| Scanner::new().with_read_size(8 * 1024))
-}
-
-/// Reads the first bytes of a source and gives a source that still starts with them.
-fn peek(source: Source<'_>) -> io::Result<(Vec<u8>, Source<'_>)> {
-    match source {
-        Source::File(mut file, size) => {
-            let head = super::read_head(&mut file, super::SNIFF_BYTES)?;
-            if file.rewind().is_ok() {
-                return Ok((head, Source::File(file, size)));
-            }
-            // A pipe named as a file cannot seek: read on from what was peeked.
-            let chained: Box<dyn Read + '_> = Box::new(Cursor::new(head.clone()).chain(file));
-            Ok((head, Source::Stream(chained, size)))
-        }
-        Source::Stream(mut stream, size) => {
-            let head = super::read_head(&mut stream, super::SNIFF_BYTES)?;
-            let chained: Box<dyn Read + '_> = Box::new(Cursor::new(head.clone()).chain(stream));
-            Ok((head, Source::Stream(chained, size)))
-        }
-    }
-}
-
-/// Decodes a stream as the scanner does: UTF-8, or UTF-16 with or without a byte-order mark,
-/// judged chunk by chunk.
-fn decoder<'r>(reader: Box<dyn Read + 'r>, _head: &[u8]) -> Box<dyn Read + 'r> {
-    Box::new(super::decode::ChunkDecoder::new(reader))
-}
-
-fn decode_head(head: &[u8]) -> String {
-    let mut text = Vec::new();
-    // Decoding bytes in memory cannot fail.
-    let _ = super::decode::ChunkDecoder::new(head).read_to_end(&mut text);
-    String::from_utf8_lossy(&text).into_owned()
-}
-
-/// UTF-16 text: a byte-order mark, or ASCII's zero bytes on one side of nearly every pair.
-fn looks_utf16(head: &[u8]) -> bool {
-    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
-        return true;
-    }
-    let sample = &head[..head.len().min(512) & !1];
-    let pairs = (sample.len() / 2).max(1);
-    let odd = sample
-        .chunks_exact(2)
-        .filter(|p| p[1] == 0 && p[0] != 0)
-        .count();
-    let even = sample
-        .chunks_exact(2)
-        .filter(|p| p[0] == 0 && p[1] != 0)
-        .count();
-    odd.max(even) * 10 >= pairs * 9
-}
-
-/// Why a file is skipped, when it is a binary this tool does not read.
-fn binary_kind(lower: &str, head: &[u8]) -> Option<&'static str> {
-    if lower.ends_with(".etl") {
-        return Some("skipped: an ETW trace (.etl), not text; convert it with netsh trace convert or tracerpt to read it");
-    }
-    if lower.ends_with(".cab") || head.starts_with(b"MSCF") {
-        return Some("skipped: a cabinet archive (.cab); expand it (expand -F:* file.cab folder) and scan the folder");
-    }
-    let text = head.starts_with(&[0xEF, 0xBB, 0xBF]) || looks_utf16(head);
-    let sample = &head[..head.len().min(4096)];
-    (!text && sample.contains(&0)).then_some("skipped: binary data, not a log")
-}
-
-/// The text of the first `<name>` element of an XML record.
-fn element_text(xml: &str, name: &str) -> Option<String> {
-    let open = format!("<{name}>");
-    let start = xml.find(&open)? + open.len();
-    let end = xml[start..].find('<')? + start;
-    Some(xml[start..end].trim().to_owned()).filter(|s| !s.is_empty())
 }

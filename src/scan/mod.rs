@@ -48,6 +48,7 @@ mod registry;
 pub mod report;
 mod security;
 mod security_export;
+mod sniff;
 mod structured;
 mod text;
 mod time;
