@@ -199,20 +199,7 @@ pub(crate) fn scan_xml(
                     });
                 }
                 if let Some(event) = event.as_mut() {
-                    for attribute in tag.attributes().flatten() {
-                        let value = attribute
-                            .unescape_value()
-                            .map(|v| v.into_owned())
-                            .unwrap_or_default();
-                        match (name.as_slice(), attribute.key.local_name().as_ref()) {
-                            (b"TimeCreated", b"SystemTime") => {
-                                event.time = EventTime::parse(&value)
-                            }
-                            (b"Data", b"Name") => data_name = Some(value),
-                            (b"Computer" | b"Execution", _) => {}
-                            _ => {}
-                        }
-                    }
+                    xml_attributes(event, &name, tag, &mut data_name);
                 }
                 element = name;
             }
@@ -250,6 +237,26 @@ pub(crate) fn scan_xml(
         }
         line += newlines;
         buf.clear();
+    }
+}
+
+/// The attributes that matter: `TimeCreated SystemTime` and `Data Name`.
+fn xml_attributes(
+    event: &mut XmlEvent,
+    name: &[u8],
+    tag: &quick_xml::events::BytesStart<'_>,
+    data_name: &mut Option<String>,
+) {
+    for attribute in tag.attributes().flatten() {
+        let value = attribute
+            .unescape_value()
+            .map(|v| v.into_owned())
+            .unwrap_or_default();
+        match (name, attribute.key.local_name().as_ref()) {
+            (b"TimeCreated", b"SystemTime") => event.time = EventTime::parse(&value),
+            (b"Data", b"Name") => *data_name = Some(value),
+            _ => {}
+        }
     }
 }
 

@@ -126,27 +126,7 @@ pub fn run(args: &Args) -> io::Result<Outcome> {
         extras,
         bundle,
     } = totals;
-    if args.json {
-        // NPS records come last: each names the extension finding it is linked to.
-        out.write(|w| {
-            for record in extras.nps_json() {
-                writeln!(w, "{}", json_safe(record.to_string()))?;
-            }
-            Ok(())
-        })?;
-    }
-    let extras = if args.summary_json {
-        let mut summary = serde_json::to_value(report.summary(&errors))?;
-        if let Some(object) = summary.as_object_mut() {
-            object.extend(extras.into_json());
-            object.insert("duplicates".into(), bundle.duplicates.into());
-        }
-        let json = serde_json::to_string_pretty(&summary).map_err(io::Error::other)?;
-        out.write(|w| writeln!(w, "{}", json_safe(json)))?;
-        None
-    } else {
-        Some(extras)
-    };
+    let extras = write_json(args, &mut out, &report, &errors, extras, bundle.duplicates)?;
     out.write(|w| w.flush())?;
     if !args.json && !args.summary_json && !out.closed {
         drop(out);
@@ -168,6 +148,38 @@ pub fn run(args: &Args) -> io::Result<Outcome> {
         Outcome::Found
     })
 }
+/// The JSON that comes at the end: NPS records after the others (`--json`; each names the
+/// extension finding it is linked to), or the summary (`--summary-json`). Gives back the
+/// bundle report when the text report still needs it.
+fn write_json(
+    args: &Args,
+    out: &mut Out,
+    report: &Report,
+    errors: &[ScanError],
+    extras: BundleReport,
+    duplicates: u64,
+) -> io::Result<Option<BundleReport>> {
+    if args.json {
+        out.write(|w| {
+            for record in extras.nps_json() {
+                writeln!(w, "{}", json_safe(record.to_string()))?;
+            }
+            Ok(())
+        })?;
+    }
+    if !args.summary_json {
+        return Ok(Some(extras));
+    }
+    let mut summary = serde_json::to_value(report.summary(errors))?;
+    if let Some(object) = summary.as_object_mut() {
+        object.extend(extras.into_json());
+        object.insert("duplicates".into(), duplicates.into());
+    }
+    let json = serde_json::to_string_pretty(&summary).map_err(io::Error::other)?;
+    out.write(|w| writeln!(w, "{}", json_safe(json)))?;
+    Ok(None)
+}
+
 enum Input {
     Stdin,
     File(PathBuf),
