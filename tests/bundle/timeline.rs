@@ -120,3 +120,18 @@ fn two_spellings_of_a_name_stay_two_users_unless_an_event_names_both() {
         .collect();
     assert_eq!(users, ["CONTOSO\\dave", "dave@contoso.com"]);
 }
+
+#[test]
+fn the_text_report_shows_times_in_one_format_and_marks_local_ones() {
+    let log =
+        "2026-11-20 09:00:00 ErrorCode:: ESTS_TOKEN_ERROR Msg:: x for User dave@contoso.com\n";
+    let mut members = story_members();
+    members.push(("nps.log".to_owned(), log.as_bytes().to_vec()));
+    let (_dir, path) = write_temp("bundle.zip", &zip_of(&members));
+    let output = cli().args(["scan"]).arg(&path).output().unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("Seen: 2026-11-20 09:00:00 (local) .. 2026-11-20 09:14:03Z"),
+        "{text}"
+    );
+}

@@ -228,15 +228,32 @@ fn step(event: &nps_mfa_errors::scan::StoryEvent) -> String {
     }
 }
 
-fn clock(time: EventTime) -> String {
-    let civil = time.civil();
-    let zone = if time.is_local() { "" } else { "Z" };
+/// A logged timestamp in the report's one format: `2026-11-20 09:14:03Z` for UTC,
+/// `2026-11-20 09:14:03 (local)` for the local time of the machine that wrote the log; as logged
+/// when it cannot be read as a time.
+pub fn shown_time(stamp: &str) -> String {
+    match EventTime::parse(stamp) {
+        Some(time) => {
+            let civil = time.civil();
+            let zone = if time.is_local() { " (local)" } else { "Z" };
+            format!("{} {}{zone}", civil.date(), clock_of(civil))
+        }
+        None => stamp.to_owned(),
+    }
+}
+
+fn clock_of(civil: jiff::civil::DateTime) -> String {
     format!(
-        "{:02}:{:02}:{:02}{zone}",
+        "{:02}:{:02}:{:02}",
         civil.hour(),
         civil.minute(),
         civil.second()
     )
+}
+
+fn clock(time: EventTime) -> String {
+    let zone = if time.is_local() { "" } else { "Z" };
+    format!("{}{zone}", clock_of(time.civil()))
 }
 
 fn story_json(story: &UserStory) -> serde_json::Value {

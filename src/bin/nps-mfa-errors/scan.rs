@@ -15,7 +15,7 @@ use nps_mfa_errors::scan::{
 };
 use nps_mfa_errors::ErrorCode;
 
-use crate::bundle_report::BundleReport;
+use crate::bundle_report::{shown_time, BundleReport};
 use crate::output::{escape, json_safe, truncate, warn, wrap, CODE, DIM, HEADING};
 use crate::Outcome;
 
@@ -424,7 +424,8 @@ fn write_group(out: &mut impl Write, code: &FoundCode, group: &Group) -> io::Res
         None => write!(out, "{}", wrap("  ", 2, "Not in the catalog: the log marks it as an error code, but no Microsoft page documents it. Search the event's full text, and report it so the catalog can grow."))?,
     }
     if let (Some(first), Some(last)) = (group.first_seen(), group.last_seen()) {
-        writeln!(out, "  Seen: {} .. {}", escape(first), escape(last))?;
+        let (first, last) = (shown_time(first), shown_time(last));
+        writeln!(out, "  Seen: {} .. {}", escape(&first), escape(&last))?;
     }
     let users = group.users();
     if !users.is_empty() {
