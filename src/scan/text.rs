@@ -170,7 +170,7 @@ struct TextScan<'a> {
     /// Line number at `cursor`.
     line_no: u64,
     at_line_start: bool,
-    /// An event was cut inside a line.
+    /// An event was cut in pieces (inside a line, or past its size cap).
     split_events: bool,
     hits: Vec<Hit>,
     event: Option<OpenEvent>,
@@ -243,11 +243,13 @@ impl TextScan<'_> {
             };
             let here = self.base + cursor as u64;
             let line = &self.buf[cursor..line_end];
-            let starts = self.event.as_ref().is_none_or(|open| {
-                self.layout.starts_event(line) || here - open.start >= MAX_EVENT_BYTES
-            });
-            if starts {
-                self.split_events |= !self.at_line_start;
+            let starts_event = self.layout.starts_event(line);
+            let too_long = self
+                .event
+                .as_ref()
+                .is_some_and(|open| here - open.start >= MAX_EVENT_BYTES);
+            if self.event.is_none() || starts_event || too_long {
+                self.split_events |= !self.at_line_start || (too_long && !starts_event);
                 self.close(here, sink);
                 self.event = Some(OpenEvent {
                     start: here,
@@ -295,8 +297,9 @@ impl TextScan<'_> {
         self.close(end, sink);
         if self.split_events {
             notes.push(format!(
-                "a line longer than {} KiB was scanned in pieces of that size; a code keeps the \
-                 context (user, CID, time) of its own piece only",
+                "an event longer than {} KiB (or a line longer than {} KiB) was scanned in \
+                 pieces; a code keeps the context (user, CID, time) of its own piece only",
+                MAX_EVENT_BYTES >> 10,
                 MAX_LINE_BYTES >> 10
             ));
         }

@@ -222,6 +222,25 @@ fn a_line_scanned_in_pieces_says_so() {
     assert!(notes.iter().any(|n| n.contains("in pieces")), "{notes:?}");
 }
 
+#[test]
+fn an_event_past_its_size_cap_says_so_and_keeps_later_codes() {
+    let mut log = format!("{}\n", line("InternalError"));
+    while log.len() < 300_000 {
+        log.push_str("    continuation line with nothing in it at all\n");
+    }
+    log.push_str("    ErrorCode:: UserNotFound\n");
+    let (findings, result) = scan_named("long.log", log.as_bytes());
+    assert_eq!(codes(&findings), ["InternalError", "UserNotFound"]);
+    let notes = result.unwrap().notes;
+    assert!(notes.iter().any(|n| n.contains("in pieces")), "{notes:?}");
+    let short = format!("{}\n", line("InternalError"));
+    assert!(scan_named("short.log", short.as_bytes())
+        .1
+        .unwrap()
+        .notes
+        .is_empty());
+}
+
 fn lines(code: &str, n: usize) -> String {
     (0..n).map(|_| format!("{}\n", line(code))).collect()
 }
