@@ -178,3 +178,25 @@ fn a_zip_with_too_many_entries_reads_the_first_ones_and_says_so() {
         .to_string()
         .contains("holds 12 entries, more than the limit of 10"));
 }
+
+#[test]
+fn a_zip_on_standard_input_is_read_like_the_file() {
+    let zip = zip_of(&text_members());
+    let output = cli()
+        .args(["scan", "--json", "-"])
+        .write_stdin(zip)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("\"file\":\"-!/NPS_EventLog.log\""),
+        "{stdout}"
+    );
+    assert_eq!(stdout.matches("\"kind\":\"nps\"").count(), 4);
+}

@@ -106,3 +106,27 @@ fn an_event_missing_fields_is_an_error_and_is_kept_with_what_it_has() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn the_cli_takes_a_utc_offset_and_refuses_a_malformed_one() {
+    let (_dir, path) = write_temp(
+        "NPS_EventLog.log",
+        &utf16_crlf(&member_text("NPS_EventLog.log")),
+    );
+    let output = cli()
+        .args(["scan", "--json", "--utc-offset", "-05:00"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("\"time\":\"2026-11-20T14:14:04.027Z\"")
+    );
+    let output = cli()
+        .args(["scan", "--utc-offset", "5h"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("is not an offset like +01:00"));
+}

@@ -32,7 +32,7 @@ pub struct Args {
     summary_json: bool,
     /// The UTC offset of the machine that wrote the logs (`+01:00`, `-05:00`): its local
     /// times (text exports) become UTC, comparable with the UTC times of XML and .evtx.
-    #[arg(long, value_name = "±HH:MM", value_parser = utc_offset)]
+    #[arg(long, value_name = "±HH:MM", value_parser = utc_offset, allow_hyphen_values = true)]
     utc_offset: Option<jiff::tz::Offset>,
 }
 
