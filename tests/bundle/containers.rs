@@ -200,3 +200,41 @@ fn a_zip_on_standard_input_is_read_like_the_file() {
     );
     assert_eq!(stdout.matches("\"kind\":\"nps\"").count(), 4);
 }
+
+#[test]
+fn traces_cabinets_and_other_binaries_are_listed_as_skipped_never_scanned() {
+    let mut cab = b"MSCF\0\0\0\0".to_vec();
+    cab.extend(b"ErrorCode:: ESTS_TOKEN_ERROR".repeat(4));
+    let mut blob = vec![0_u8, 1, 2, 0, 0, 7];
+    blob.extend(b"ErrorCode:: ESTS_TOKEN_ERROR");
+    let members = vec![
+        ("NPSExtension.etl".to_owned(), etl_bytes(3)),
+        ("logs.cab".to_owned(), cab),
+        ("dump.bin".to_owned(), blob),
+    ];
+    let (_dir, path) = write_temp("bundle.zip", &zip_of(&members));
+    let output = cli()
+        .args(["scan", "--summary-json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "nothing found, nothing unreadable"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let skipped: Vec<&str> = json["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["why"].as_str().unwrap())
+        .collect();
+    assert_eq!(skipped.len(), 3, "{skipped:?}");
+    assert!(
+        skipped[0].contains("ETW trace")
+            && skipped[1].contains("cabinet")
+            && skipped[2].contains("binary data")
+    );
+    assert_eq!(json["findings"], 0);
+}
