@@ -262,7 +262,7 @@ fn write_fact_json(
         "matched_wording": null,
         "record": record,
     });
-    serde_json::to_writer_pretty(&mut *out, &value)?;
+    serde_json::to_writer_pretty(&mut *out, &crate::output::sorted_keys(value))?;
     writeln!(out)
 }
 
@@ -409,7 +409,7 @@ fn write_json(out: &mut impl Write, query: &str, found: &Match, cloud: Cloud) ->
     {
         object.extend(fields);
     }
-    serde_json::to_writer_pretty(&mut *out, &value)?;
+    serde_json::to_writer_pretty(&mut *out, &crate::output::sorted_keys(value))?;
     writeln!(out)
 }
 
