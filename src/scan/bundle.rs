@@ -35,7 +35,7 @@ use super::evtx::{is_evtx, read_evtx, EvtxRecord};
 use super::registry::{is_registry_dump, parse_registry};
 use super::security::NpsEvent;
 use super::security_export::{is_security_export, scan_security, NpsResult};
-use super::sniff::{binary_kind, decode_head, decoder, element_text, peek, record_scanner, Source};
+use super::sniff::{binary_kind, decode_head, decoder, peek, record_scanner, Source};
 use super::{files_under, Finding, InputFormat, InputSummary, ScanError, ScanErrorKind, Scanner};
 
 /// One record of a bundle scan, as `scan --json` writes it (its `kind`).
@@ -362,14 +362,14 @@ impl<'s> BundleScan<'s> {
                 return records;
             }
         }
-        let computer = element_text(&record.xml, "Computer");
         let mut findings = vec![];
         let _ =
             record_scanner().scan_reader(record.xml.as_bytes(), Some(file), |f| findings.push(f));
         for mut finding in findings {
             finding.line = record.id;
+            // The XML carries `EventRecordID` and `Computer`; the record's header is the
+            // authority for the former.
             finding.record_id = Some(record.id);
-            finding.computer.clone_from(&computer);
             records += self.extension(finding, sink);
         }
         records

@@ -10,6 +10,8 @@ pub(crate) struct Context {
     pub(crate) timestamp: Option<String>,
     pub(crate) event_id: Option<u32>,
     pub(crate) channel: Option<String>,
+    pub(crate) record_id: Option<u64>,
+    pub(crate) computer: Option<String>,
     pub(crate) aadsts: Option<String>,
 }
 
@@ -30,6 +32,8 @@ pub(crate) fn extract(text: &[u8], meta: &EventMeta) -> Context {
             .channel
             .clone()
             .or_else(|| field(&text, "Log Name:").map(str::to_owned)),
+        record_id: meta.record_id,
+        computer: meta.computer.clone(),
         aadsts: None,
     }
 }

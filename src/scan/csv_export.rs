@@ -240,6 +240,8 @@ struct Columns {
     id: Option<usize>,
     time: Option<usize>,
     channel: Option<usize>,
+    record_id: Option<usize>,
+    computer: Option<usize>,
 }
 
 impl Columns {
@@ -255,6 +257,8 @@ impl Columns {
             id: column(&["Id", "EventID", "EventId", "Event ID"]),
             time: column(&["TimeCreated", "Date and Time", "Date"]),
             channel: column(&["LogName", "ContainerLog", "Channel"]),
+            record_id: column(&["RecordId", "EventRecordID"]),
+            computer: column(&["MachineName", "Computer"]),
         }
     }
 
@@ -279,13 +283,18 @@ impl Columns {
             timestamp: field(self.time).filter(|t| !t.is_empty()),
             event_id: field(self.id).and_then(|v| v.trim().parse().ok()),
             channel: field(self.channel).filter(|c| !c.is_empty()),
+            record_id: field(self.record_id).and_then(|v| v.trim().parse().ok()),
+            computer: field(self.computer)
+                .map(|c| c.trim().to_owned())
+                .filter(|c| !c.is_empty()),
         };
         record
     }
 }
 
 /// Scans a CSV export with a header row; the `Message` column is the event text, `Id`,
-/// `TimeCreated` and `LogName` its metadata. Lines starting with `#` (`#TYPE ...`) are skipped.
+/// `TimeCreated`, `LogName`, `RecordId` and `MachineName` its metadata. Lines starting with `#`
+/// (`#TYPE ...`) are skipped.
 pub(crate) fn scan_csv<R: Read>(
     matcher: &Matcher,
     reader: R,

@@ -5,6 +5,13 @@
 //! correlation ID + user + time to the second. A text export gives local time and an XML
 //! export UTC, so with a correlation ID (unique per request) the time is compared within the
 //! quarter hour, which every UTC offset in use keeps; without one it must match to the second.
+//!
+//! Two events that both carry a record ID are one event only when the IDs are the same: two
+//! requests of one user in one second, logged as two records, count twice. An event without
+//! one (a text export) is a copy of an event with the same code, CID, user and time, whatever
+//! its record ID; one such copy is matched to one event with a record ID, so that the same two
+//! events read from a text export and then from an XML export still count twice, not once or
+//! four times.
 
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashSet;
@@ -34,7 +41,11 @@ pub struct EventIdentity<'a> {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Key {
     Record(String, String, u64, String),
+    /// The weaker identity, seen from an event without a record ID, not yet matched to one
+    /// with a record ID.
     Fallback(String, String, String, i64),
+    /// The weaker identity, seen from an event with a record ID (or matched to one).
+    Claimed(String, String, String, i64),
 }
 
 /// Remembers the events seen so far.
@@ -63,53 +74,77 @@ pub const MAX_REMEMBERED: usize = 1 << 19;
 impl Dedup {
     /// True the first time an event is seen; false for a copy of an event seen before.
     pub fn first(&mut self, event: &EventIdentity<'_>) -> bool {
-        let keys = keys(event);
-        if keys.is_empty() {
-            return true;
+        let record = event.record_id.map(|id| {
+            hash(&Key::Record(
+                fold(event.channel),
+                fold(event.computer),
+                id,
+                event.code.to_owned(),
+            ))
+        });
+        let weak = weak_identity(event);
+        let open = weak
+            .clone()
+            .map(|(c, i, u, t)| hash(&Key::Fallback(c, i, u, t)));
+        let claimed = weak.map(|(c, i, u, t)| hash(&Key::Claimed(c, i, u, t)));
+        let seen = |h: Option<u64>| h.is_some_and(|h| self.seen.contains(&h));
+        match record {
+            Some(record) => {
+                if seen(Some(record)) {
+                    return false;
+                }
+                // A copy of an event read from an export without record IDs: it takes that
+                // copy, which no other record will match again.
+                let copy = open.is_some_and(|h| self.seen.remove(&h));
+                self.remember([Some(record), claimed]);
+                !copy
+            }
+            None if seen(open) || seen(claimed) => false,
+            None => {
+                self.remember([open, None]);
+                true
+            }
         }
-        let hashes: Vec<u64> = keys
-            .iter()
-            .map(|k| {
-                let mut hasher = DefaultHasher::new();
-                k.hash(&mut hasher);
-                hasher.finish()
-            })
-            .collect();
-        let copy = hashes.iter().any(|h| self.seen.contains(h));
-        if self.seen.len() + hashes.len() <= MAX_REMEMBERED {
-            self.seen.extend(hashes);
+    }
+
+    /// Remembers hashes while there is room: past [`MAX_REMEMBERED`], events are still
+    /// compared with the remembered ones.
+    fn remember(&mut self, hashes: [Option<u64>; 2]) {
+        let new = hashes.iter().flatten().count();
+        if self.seen.len() + new <= MAX_REMEMBERED {
+            self.seen.extend(hashes.into_iter().flatten());
         }
-        !copy
     }
 }
 
-fn keys(event: &EventIdentity<'_>) -> Vec<Key> {
-    let fold = |s: Option<&str>| s.unwrap_or_default().to_ascii_lowercase();
-    let mut keys = vec![];
-    if let Some(id) = event.record_id {
-        keys.push(Key::Record(
-            fold(event.channel),
-            fold(event.computer),
-            id,
-            event.code.to_owned(),
-        ));
+fn fold(s: Option<&str>) -> String {
+    s.unwrap_or_default().to_ascii_lowercase()
+}
+
+fn hash(key: &Key) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    key.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Code, CID, user and time (to the second, or the quarter hour with a CID), when the event has
+/// a time and a CID or a user.
+fn weak_identity(event: &EventIdentity<'_>) -> Option<(String, String, String, i64)> {
+    let time = event.time?;
+    if event.cid.is_none() && event.user.is_none() {
+        return None;
     }
-    if let Some(time) = event.time {
-        let second = if event.cid.is_some() {
-            time.second().rem_euclid(900)
-        } else {
-            time.second()
-        };
-        if event.cid.is_some() || event.user.is_some() {
-            keys.push(Key::Fallback(
-                event.code.to_owned(),
-                fold(event.cid),
-                fold(event.user),
-                second,
-            ));
-        }
-    }
-    keys
+    let second = if event.cid.is_some() {
+        time.second().rem_euclid(900)
+    } else {
+        time.second()
+    };
+    Some((
+        event.code.to_owned(),
+        fold(event.cid),
+        fold(event.user),
+        second,
+    ))
 }
 
 #[cfg(test)]
@@ -150,5 +185,37 @@ mod tests {
         assert!(seen.first(&a));
         assert!(seen.first(&b));
         assert!(!seen.first(&a));
+    }
+
+    fn request(record_id: Option<u64>, time: &str) -> EventIdentity<'static> {
+        EventIdentity {
+            code: "ESTS_TOKEN_ERROR",
+            channel: Some("AuthZOptCh"),
+            computer: Some("NPS01"),
+            record_id,
+            cid: Some("6f3c"),
+            user: Some("alice"),
+            time: EventTime::parse(time),
+        }
+    }
+
+    #[test]
+    fn two_records_in_one_second_are_two_events() {
+        let mut seen = Dedup::default();
+        assert!(seen.first(&request(Some(41), "2026-11-20T08:14:03.1Z")));
+        assert!(seen.first(&request(Some(42), "2026-11-20T08:14:03.9Z")));
+        assert!(!seen.first(&request(Some(42), "2026-11-20T08:14:03.9Z")));
+        // A text export of them (local time, no record ID) adds nothing.
+        assert!(!seen.first(&request(None, "2026-11-20 09:14:03")));
+    }
+
+    #[test]
+    fn a_text_copy_read_first_is_matched_to_one_record_only() {
+        let mut seen = Dedup::default();
+        assert!(seen.first(&request(None, "2026-11-20 09:14:03")));
+        assert!(!seen.first(&request(Some(41), "2026-11-20T08:14:03.1Z")));
+        assert!(seen.first(&request(Some(42), "2026-11-20T08:14:03.9Z")));
+        assert!(!seen.first(&request(Some(41), "2026-11-20T08:14:03.1Z")));
+        assert!(!seen.first(&request(None, "2026-11-20 09:14:03")));
     }
 }

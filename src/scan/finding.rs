@@ -86,9 +86,11 @@ pub struct Finding {
     pub time: Option<super::EventTime>,
     /// The event's own message text: at most 2 KiB, control characters removed.
     pub logged: Option<String>,
-    /// The event's `EventRecordID`, where the export carries it (`.evtx`).
+    /// The event's `EventRecordID`, where the export carries it (`.evtx`, XML, the `RecordId`
+    /// column of `Get-WinEvent | Export-Csv`); never made up from a position in the export.
     pub record_id: Option<u64>,
-    /// The computer that logged the event, where the export carries it (`.evtx`).
+    /// The computer that logged the event, where the export carries it (`.evtx`, XML, the
+    /// `MachineName` column of a CSV export, the `Computer:` line of `wevtutil` text).
     pub computer: Option<String>,
     /// The Windows event ID, where the export carries it.
     pub event_id: Option<u32>,

@@ -294,8 +294,8 @@ impl RawFinding {
                 .and_then(super::time::EventTime::parse),
             timestamp: self.context.timestamp,
             logged: Some(self.logged).filter(|l| !l.is_empty()),
-            record_id: None,
-            computer: None,
+            record_id: self.context.record_id,
+            computer: self.context.computer,
             event_id: self.context.event_id,
             channel: self.context.channel,
             aadsts: self.context.aadsts,
@@ -309,6 +309,10 @@ pub(crate) struct EventMeta {
     pub(crate) timestamp: Option<String>,
     pub(crate) event_id: Option<u32>,
     pub(crate) channel: Option<String>,
+    /// The event's `EventRecordID`, as the export writes it (never a position in the export).
+    pub(crate) record_id: Option<u64>,
+    /// The computer that logged the event.
+    pub(crate) computer: Option<String>,
 }
 
 /// Words too common in NPS and RADIUS logs to be worth checking a message for.

@@ -85,11 +85,3 @@ pub(crate) fn binary_kind(lower: &str, head: &[u8]) -> Option<&'static str> {
     let sample = &head[..head.len().min(4096)];
     (!text && sample.contains(&0)).then_some("skipped: binary data, not a log")
 }
-
-/// The text of the first `<name>` element of an XML record.
-pub(crate) fn element_text(xml: &str, name: &str) -> Option<String> {
-    let open = format!("<{name}>");
-    let start = xml.find(&open)? + open.len();
-    let end = xml[start..].find('<')? + start;
-    Some(xml[start..end].trim().to_owned()).filter(|s| !s.is_empty())
-}

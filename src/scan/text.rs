@@ -356,10 +356,10 @@ fn close(
         end
     };
     let text = &buf[start..text_end];
-    let meta = if layout == Layout::EventViewer {
-        event_viewer_meta(text)
-    } else {
-        EventMeta::default()
+    let meta = match layout {
+        Layout::EventViewer => event_viewer_meta(text),
+        Layout::Wevtutil => wevtutil_meta(text),
+        Layout::Plain => EventMeta::default(),
     };
     for raw in matcher.analyze(text, event.start, &mine, &meta) {
         let offset = (raw.span.start - event.start) as usize;
@@ -378,6 +378,23 @@ fn event_viewer_meta(text: &[u8]) -> EventMeta {
     EventMeta {
         timestamp: columns.get(1).filter(|c| !c.is_empty()).cloned(),
         event_id: columns.get(3).and_then(|c| c.parse().ok()),
-        channel: None,
+        ..EventMeta::default()
+    }
+}
+
+/// `wevtutil qe /f:text`: the `Computer:` line of the header, before `Description:`. The text
+/// gives no `EventRecordID` (`Event[N]` is the event's position in the query, not its record).
+fn wevtutil_meta(text: &[u8]) -> EventMeta {
+    let text = String::from_utf8_lossy(text);
+    let computer = text
+        .lines()
+        .map(str::trim)
+        .take_while(|line| !line.starts_with("Description:"))
+        .find_map(|line| line.strip_prefix("Computer:"))
+        .map(|value| value.trim().to_owned())
+        .filter(|value| !value.is_empty());
+    EventMeta {
+        computer,
+        ..EventMeta::default()
     }
 }

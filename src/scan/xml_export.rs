@@ -31,7 +31,7 @@ struct State {
 }
 
 /// Scans an XML export: every `<Event>` element, with its `EventID`, `TimeCreated`,
-/// `Channel`, and the text of its `EventData`/`UserData` and `RenderingInfo`.
+/// `EventRecordID`, `Channel`, `Computer`, and the text of its `EventData`/`UserData` and `RenderingInfo`.
 pub(crate) fn scan_xml<R: Read>(
     matcher: &Matcher,
     reader: R,
@@ -162,6 +162,10 @@ fn take_text(state: &mut State, value: &str) {
         match state.element.as_slice() {
             b"EventID" => record.meta.event_id = value.trim().parse().ok(),
             b"Channel" => record.meta.channel = Some(value.trim().to_owned()),
+            b"EventRecordID" => record.meta.record_id = value.trim().parse().ok(),
+            b"Computer" => {
+                record.meta.computer = Some(value.trim().to_owned()).filter(|c| !c.is_empty());
+            }
             _ => {}
         }
     } else if !value.trim().is_empty() || !record.text.is_empty() {
