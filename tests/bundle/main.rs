@@ -15,6 +15,7 @@ mod contract;
 mod evtx;
 mod example;
 mod nps;
+mod record_ids;
 mod timeline;
 
 /// The example bundle's text members, as readable UTF-8 with LF line ends.
