@@ -95,23 +95,26 @@ impl Dedup {
                 }
                 // A copy of an event read from an export without record IDs: it takes that
                 // copy, which no other record will match again.
-                let copy = open.is_some_and(|h| self.seen.remove(&h));
-                self.remember([Some(record), claimed]);
+                let copy = seen(open);
+                self.remember([Some(record), claimed], open.filter(|_| copy));
                 !copy
             }
             None if seen(open) || seen(claimed) => false,
             None => {
-                self.remember([open, None]);
+                self.remember([open, None], None);
                 true
             }
         }
     }
 
-    /// Remembers hashes while there is room: past [`MAX_REMEMBERED`], events are still
-    /// compared with the remembered ones.
-    fn remember(&mut self, hashes: [Option<u64>; 2]) {
+    /// Remembers hashes (and forgets `taken`) while there is room: past [`MAX_REMEMBERED`],
+    /// nothing changes, and events are still compared with the remembered ones.
+    fn remember(&mut self, hashes: [Option<u64>; 2], taken: Option<u64>) {
         let new = hashes.iter().flatten().count();
-        if self.seen.len() + new <= MAX_REMEMBERED {
+        if self.seen.len() + new <= MAX_REMEMBERED + usize::from(taken.is_some()) {
+            if let Some(taken) = taken {
+                self.seen.remove(&taken);
+            }
             self.seen.extend(hashes.into_iter().flatten());
         }
     }
@@ -217,5 +220,19 @@ mod tests {
         assert!(seen.first(&request(Some(42), "2026-11-20T08:14:03.9Z")));
         assert!(!seen.first(&request(Some(41), "2026-11-20T08:14:03.1Z")));
         assert!(!seen.first(&request(None, "2026-11-20 09:14:03")));
+    }
+
+    #[test]
+    fn past_the_cap_a_copy_taken_by_a_record_is_not_forgotten() {
+        let mut seen = Dedup::default();
+        assert!(seen.first(&request(None, "2026-11-20 09:14:03")));
+        // Fill the memory with other keys (stand-ins for other events' hashes).
+        let room = MAX_REMEMBERED - seen.seen.len();
+        seen.seen
+            .extend((0..room as u64).map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15)));
+        assert_eq!(seen.seen.len(), MAX_REMEMBERED);
+        assert!(!seen.first(&request(Some(41), "2026-11-20T08:14:03.1Z")));
+        assert!(!seen.first(&request(None, "2026-11-20 09:14:03")));
+        assert_eq!(seen.seen.len(), MAX_REMEMBERED);
     }
 }
