@@ -46,10 +46,10 @@ mod matcher;
 mod record_serde;
 mod registry;
 pub mod report;
-#[cfg(feature = "serde")]
-mod serde_impls;
 mod security;
 mod security_export;
+#[cfg(feature = "serde")]
+mod serde_impls;
 mod sniff;
 mod structured;
 mod text;
