@@ -7,6 +7,7 @@ mod hostile;
 mod kql;
 mod limits;
 mod lookup;
+mod same_as_cli;
 mod scan;
 mod schema;
 mod support;

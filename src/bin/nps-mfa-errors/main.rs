@@ -11,8 +11,8 @@ mod list;
 mod output;
 mod protocols;
 mod scan;
-mod serve;
 mod search;
+mod serve;
 mod settings;
 mod values;
 
