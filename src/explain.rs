@@ -5,7 +5,7 @@
 //! [`explain`] returns the document `nps-mfa-errors explain --json` writes and
 //! `GET /api/v1/explain?q=…` answers, as typed [`Serialize`] values: an [`Explanation`] when
 //! something matched, a [`Miss`] (the error, the input and suggestions) when nothing did. Both
-//! callers write it through `serde_json::Value`, so its keys come out sorted.
+//! callers serialize these same values (the CLI sorts the keys as it writes them).
 //!
 //! ```
 //! use nps_mfa_errors::explain::{explain, Body, MatchedBy};

@@ -89,8 +89,8 @@ pub use catalog::{
 pub use error::{Unknown, UnknownCategory, UnknownCode, UnknownName};
 pub use facts::{
     endpoints, find_symptom, AuthProtocol, CertificateFact, Cloud, CloudValue, Endpoint,
-    EventChannel, Method, MethodSupport, Phase, Related, Service, Setting, Symptom, Transport,
-    REGISTRY_PATH, SETTINGS,
+    EventChannel, Method, MethodSupport, NpsDll, Phase, Related, Service, Setting, Symptom,
+    Transport, REGISTRY_PATH, SETTINGS,
 };
 pub use lookup::{find_message, lookup, Lookup, MessageMatch, Name};
 pub use tolerant::Similarity;

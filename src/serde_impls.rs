@@ -75,11 +75,13 @@ pub(crate) fn pairs<S: Serializer, K: Serialize>(
 
 #[cfg(feature = "scan")]
 impl serde::Serialize for crate::scan::Finding {
-    /// One JSON Lines record of `nps-mfa-errors scan --json`: `file`, `line`, `span`
-    /// (`[start, end]`), `code`, `documented`, `category`, `message`, `cid`, `user`,
-    /// `timestamp`, `event_id`, `channel`, `aadsts`; `null` where unknown.
+    /// One JSON Lines record of `nps-mfa-errors scan --json`: `kind` (`"extension"`), `file`,
+    /// `line`, `span` (`[start, end]`), `code`, `documented`, `category`, `message`, `cid`,
+    /// `user`, `timestamp`, `time` (RFC 3339), `logged`, `event_id`, `channel`, `record_id`,
+    /// `computer`, `aadsts`; `null` where unknown.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Finding", 13)?;
+        let mut s = serializer.serialize_struct("Finding", 18)?;
+        s.serialize_field("kind", "extension")?;
         s.serialize_field("file", &self.file.as_deref())?;
         s.serialize_field("line", &self.line)?;
         s.serialize_field("span", &[self.span.start, self.span.end])?;
@@ -90,8 +92,12 @@ impl serde::Serialize for crate::scan::Finding {
         s.serialize_field("cid", &self.cid)?;
         s.serialize_field("user", &self.user)?;
         s.serialize_field("timestamp", &self.timestamp)?;
+        s.serialize_field("time", &self.time)?;
+        s.serialize_field("logged", &self.logged)?;
         s.serialize_field("event_id", &self.event_id)?;
         s.serialize_field("channel", &self.channel)?;
+        s.serialize_field("record_id", &self.record_id)?;
+        s.serialize_field("computer", &self.computer)?;
         s.serialize_field("aadsts", &self.aadsts)?;
         s.end()
     }

@@ -19,7 +19,7 @@ pub use setting::CloudValue;
 pub use symptom::find_symptom;
 
 pub use generated::{
-    AuthProtocol, CertificateFact, Cloud, EventChannel, Method, Service, Setting, Symptom,
+    AuthProtocol, CertificateFact, Cloud, EventChannel, Method, NpsDll, Service, Setting, Symptom,
     REGISTRY_PATH, SETTINGS,
 };
 pub(crate) use generated::{ENDPOINTS, SETTINGS_FOLDED};

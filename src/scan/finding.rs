@@ -80,6 +80,16 @@ pub struct Finding {
     pub user: Option<String>,
     /// When the event was logged, as the log writes it.
     pub timestamp: Option<String>,
+    /// When the event was logged, read from `timestamp`: UTC where the source gives it (XML
+    /// `SystemTime`, `.evtx`), else the local time of the machine that wrote it (made UTC by a
+    /// bundle scan given the machine's offset).
+    pub time: Option<super::EventTime>,
+    /// The event's own message text: at most 2 KiB, control characters removed.
+    pub logged: Option<String>,
+    /// The event's `EventRecordID`, where the export carries it (`.evtx`).
+    pub record_id: Option<u64>,
+    /// The computer that logged the event, where the export carries it (`.evtx`).
+    pub computer: Option<String>,
     /// The Windows event ID, where the export carries it.
     pub event_id: Option<u32>,
     /// The event log channel (AuthNOptCh, AuthZOptCh, AuthZAdminCh), where the export carries it.

@@ -168,8 +168,10 @@ impl Matcher {
             return found;
         }
         let context = context::extract(text, meta);
+        let logged = super::security::clean_logged(&String::from_utf8_lossy(text));
         for finding in &mut found {
             finding.context = context.clone();
+            finding.logged.clone_from(&logged);
             finding.context.aadsts.clone_from(&aadsts);
             if finding.entry.is_none() {
                 if let FoundCode::Documented(code) = finding.code {
@@ -260,6 +262,7 @@ fn add(
         span,
         entry,
         context: Context::default(),
+        logged: String::new(),
     });
 }
 
@@ -270,6 +273,8 @@ pub(crate) struct RawFinding {
     pub(crate) span: core::ops::Range<u64>,
     pub(crate) entry: Option<&'static crate::Entry>,
     pub(crate) context: Context,
+    /// The event's own text, cleaned ([`super::security::clean_logged`]).
+    pub(crate) logged: String,
 }
 
 impl RawFinding {
@@ -282,7 +287,15 @@ impl RawFinding {
             entry: self.entry,
             cid: self.context.cid,
             user: self.context.user,
+            time: self
+                .context
+                .timestamp
+                .as_deref()
+                .and_then(super::time::EventTime::parse),
             timestamp: self.context.timestamp,
+            logged: Some(self.logged).filter(|l| !l.is_empty()),
+            record_id: None,
+            computer: None,
             event_id: self.context.event_id,
             channel: self.context.channel,
             aadsts: self.context.aadsts,

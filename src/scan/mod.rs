@@ -32,16 +32,30 @@
 //!
 //! [`report`] groups findings by code (what the CLI prints and `--summary-json` writes).
 
+mod bundle;
+pub mod bundle_report;
+mod config_audit;
+mod container;
 mod context;
 mod csv_export;
 mod decode;
+mod dedup;
+mod evtx;
 mod finding;
 mod matcher;
+#[cfg(feature = "serde")]
+mod record_serde;
+mod registry;
 pub mod report;
+mod security;
+mod security_export;
 #[cfg(feature = "serde")]
 mod serde_impls;
+mod sniff;
 mod structured;
 mod text;
+mod time;
+mod timeline;
 mod xml_export;
 
 use std::fs::File;
@@ -49,10 +63,23 @@ use std::io::{self, Cursor, Read};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
+pub use bundle::{BundleOptions, BundleScan, InputOutcome, Record};
+pub use config_audit::{audit_registry, detect_cloud, ConfigRecord, Verdict};
+pub use container::{ContainerError, ContainerLimits};
+pub use dedup::{Dedup, EventIdentity, MAX_REMEMBERED};
 pub use finding::{Finding, FoundCode};
 use matcher::Matcher;
+pub use registry::{is_registry_dump, parse_registry, RegistryKey, RegistryProblem, RegistryValue};
+pub use security::{
+    clean_logged, is_nps_message, nps_event_id, NpsEvent, NPS_EVENT_IDS, REASON_EXTENSION_REJECTED,
+};
 use structured::Ending;
 use text::Layout;
+pub use time::{parse_utc_offset, EventTime};
+pub use timeline::{
+    StoryEvent, StoryKind, Timeline, UserStory, LINK_WINDOW_SECONDS, MAX_EVENTS_PER_PERSON,
+    MAX_PEOPLE,
+};
 
 /// The formats a scan recognises by content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -68,6 +95,14 @@ pub enum InputFormat {
     Xml,
     /// A CSV export with a header row (`Message`, `Id`, `TimeCreated`, ...).
     Csv,
+    /// A binary event log (`.evtx`), read by a bundle scan.
+    Evtx,
+    /// A registry dump (`REG QUERY` text or a `.reg` export), audited by a bundle scan.
+    Registry,
+    /// A Security log export, read by a bundle scan for NPS events 6272-6274.
+    SecurityEvents,
+    /// A binary file a bundle scan skips (`.etl`, `.cab`, ...).
+    Binary,
 }
 
 impl InputFormat {
@@ -80,6 +115,10 @@ impl InputFormat {
             InputFormat::WevtutilText => "wevtutil-text",
             InputFormat::Xml => "xml",
             InputFormat::Csv => "csv",
+            InputFormat::Evtx => "evtx",
+            InputFormat::Registry => "registry",
+            InputFormat::SecurityEvents => "security-events",
+            InputFormat::Binary => "skipped",
         }
     }
 }
@@ -136,6 +175,31 @@ pub enum ScanErrorKind {
         format: &'static str,
         /// Line where the unfinished event starts.
         line: u64,
+    },
+    /// A container (zip, gzip) or one of its members broke a limit, is encrypted or corrupt;
+    /// the other members were scanned.
+    #[error("{0}")]
+    Container(#[from] ContainerError),
+    /// A binary event log whose header cannot be read.
+    #[error("{0}")]
+    Evtx(String),
+    /// A line of a registry dump that cannot be read; the other values were audited.
+    #[error("registry dump, line {line}: {message}")]
+    Registry {
+        /// 1-based line (0 for the whole dump).
+        line: u64,
+        /// What is wrong.
+        message: String,
+    },
+    /// An NPS Security event without documented fields; it was kept with what it has.
+    #[error("event {event_id} at line {line} lacks {missing}; it was kept with the fields it has")]
+    NpsEvent {
+        /// Line where the event starts.
+        line: u64,
+        /// 6272, 6273 or 6274.
+        event_id: u32,
+        /// The missing fields, comma-separated.
+        missing: String,
     },
     /// The CSV export is malformed; the records before the problem were scanned.
     #[error("malformed CSV{}: {message}; the records before it were scanned", line.map(|l| format!(" at line {l}")).unwrap_or_default())]
@@ -266,7 +330,13 @@ impl Scanner {
             InputFormat::Csv => {
                 csv_export::scan_csv(matcher, input, read_size, file.clone(), sink)?
             }
-            InputFormat::PlainText | InputFormat::EventViewerText | InputFormat::WevtutilText => {
+            InputFormat::PlainText
+            | InputFormat::EventViewerText
+            | InputFormat::WevtutilText
+            | InputFormat::Evtx
+            | InputFormat::Registry
+            | InputFormat::SecurityEvents
+            | InputFormat::Binary => {
                 let layout = match format {
                     InputFormat::EventViewerText => Layout::EventViewer,
                     InputFormat::WevtutilText => Layout::Wevtutil,

@@ -15,7 +15,7 @@ use super::error::ApiError;
 use super::router::AppState;
 use super::scan::{scan as scan_upload, spool, upload_name, ScanFailure};
 use crate::export::{self, CodeRecord};
-use crate::scan::report::Summary;
+use crate::scan::bundle_report::SummaryDocument;
 use crate::{Cloud, ErrorCode};
 
 /// `GET /healthz`.
@@ -162,7 +162,7 @@ pub(super) async fn scan(
     State(state): State<Arc<AppState>>,
     params: Result<Query<ScanParams>, QueryRejection>,
     body: Body,
-) -> Result<Json<Summary>, ApiError> {
+) -> Result<Json<SummaryDocument>, ApiError> {
     let Query(params) = params.map_err(|e| {
         ApiError::new(
             StatusCode::BAD_REQUEST,

@@ -13,7 +13,7 @@ pub(super) struct ApiError {
     pub(super) input: Option<String>,
     pub(super) suggestion: Option<String>,
     /// More fields of the body (an `explain` miss's `suggestions`).
-    pub(super) extra: Option<serde_json::Map<String, serde_json::Value>>,
+    pub(super) extra: Option<Box<serde_json::Map<String, serde_json::Value>>>,
 }
 
 impl ApiError {
@@ -47,7 +47,7 @@ impl ApiError {
             input: Some(miss.input.clone()),
             suggestion: miss.code().map(|c| c.as_str().to_owned()),
             extra: match document {
-                serde_json::Value::Object(fields) => Some(fields),
+                serde_json::Value::Object(fields) => Some(Box::new(fields)),
                 _ => None,
             },
         }
@@ -63,7 +63,7 @@ impl IntoResponse for ApiError {
             "suggestion": self.suggestion,
         });
         if let (Some(object), Some(extra)) = (body.as_object_mut(), self.extra) {
-            object.extend(extra);
+            object.extend(*extra);
         }
         (self.status, Json(body)).into_response()
     }

@@ -415,3 +415,36 @@ pub(super) fn symptom_rows(model: &Model) -> Vec<Row> {
         })
         .collect()
 }
+
+pub(super) fn nps_dll_rows(model: &Model) -> Vec<Row> {
+    (model.facts.nps_dlls.iter())
+        .map(|d| {
+            let doc = format!(
+                "`{}`: {}\n\nMust list {} ({}). {}\n\n{}",
+                d.name,
+                md(&d.summary),
+                md_code(&d.value),
+                md(&d.role),
+                md(&d.when_wrong),
+                sources_line(model, &d.sources)
+            );
+            let info = Val::Struct(
+                "NpsDllInfo",
+                vec![
+                    ("name", Val::str(&d.name)),
+                    ("key", Val::str(&d.key)),
+                    ("value", Val::str(&d.value)),
+                    ("role", Val::str(&d.role)),
+                    ("summary", Val::str(&d.summary)),
+                    ("when_wrong", Val::str(&d.when_wrong)),
+                    ("sources", sources_val(&d.sources)),
+                ],
+            );
+            Row {
+                id: d.id.clone(),
+                doc,
+                info,
+            }
+        })
+        .collect()
+}

@@ -3,8 +3,8 @@
 
 use super::enums::{emit_enum, Advice, EnumSpec};
 use super::fact_rows::{
-    certificate_rows, channel_rows, cloud_rows, method_rows, protocol_rows, service_rows,
-    setting_rows, symptom_rows, Row,
+    certificate_rows, channel_rows, cloud_rows, method_rows, nps_dll_rows, protocol_rows,
+    service_rows, setting_rows, symptom_rows, Row,
 };
 use super::fields::{self, Field};
 use super::markdown::with_link_definitions;
@@ -32,7 +32,7 @@ struct FactKind {
 }
 
 /// Every kind of fact, in the order of the generated file.
-const FACT_KINDS: [FactKind; 8] = [
+const FACT_KINDS: [FactKind; 9] = [
     FactKind {
         name: "Cloud",
         doc: "The cloud an NPS extension deployment talks to: its host names, token endpoint and \
@@ -127,6 +127,19 @@ const FACT_KINDS: [FactKind; 8] = [
         fields: fields::SYMPTOM_FIELDS,
         table: "SYMPTOM_INFO",
         rows: symptom_rows,
+    },
+    FactKind {
+        name: "NpsDll",
+        doc: "A value under NPS's `AuthSrv\\Parameters` key that must name one of the extension's \
+              DLLs for NPS to load it.\n\n`as_str` is its `snake_case` id; `name` the value's name \
+              as the registry spells it.",
+        kind: "NPS DLL value",
+        map: ("pub(crate)", "NPS_DLLS"),
+        folded: None,
+        info: "NpsDllInfo",
+        fields: fields::NPS_DLL_FIELDS,
+        table: "NPS_DLL_INFO",
+        rows: nps_dll_rows,
     },
 ];
 

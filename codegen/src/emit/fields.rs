@@ -496,6 +496,74 @@ assert_eq!(CertificateFact::Subject.value(), "CN=<TenantID>,OU=Microsoft NPS Ext
     },
 ];
 
+/// The fields of `NpsDllInfo`.
+pub const NPS_DLL_FIELDS: &[Field] = &[
+    Field {
+        name: "name",
+        ty: "&'static str",
+        serde: "",
+        getter: Some((
+            "name",
+            r#"The value's name, exactly as the registry spells it.
+
+```
+use nps_mfa_errors::NpsDll;
+assert_eq!(NpsDll::AuthorizationDlls.name(), "AuthorizationDLLs");
+```"#,
+        )),
+    },
+    Field {
+        name: "key",
+        ty: "&'static str",
+        serde: "",
+        getter: Some(("key", r#"The registry key that holds the value."#)),
+    },
+    Field {
+        name: "value",
+        ty: "&'static str",
+        serde: "",
+        getter: Some((
+            "value",
+            r#"The DLL path the value must list (`REG_MULTI_SZ`), exactly.
+
+```
+use nps_mfa_errors::NpsDll;
+assert_eq!(
+    NpsDll::ExtensionDlls.value(),
+    "C:\\Program Files\\Microsoft\\AzureMfa\\Extensions\\MfaNpsAuthnExt.dll"
+);
+```"#,
+        )),
+    },
+    Field {
+        name: "role",
+        ty: "&'static str",
+        serde: "",
+        getter: Some(("role", r#"Which part of the extension the value loads."#)),
+    },
+    Field {
+        name: "summary",
+        ty: "&'static str",
+        serde: "",
+        getter: Some(("summary", r#"One line: what the value is."#)),
+    },
+    Field {
+        name: "when_wrong",
+        ty: "&'static str",
+        serde: "",
+        getter: Some((
+            "when_wrong",
+            r#"What happens when the value is empty or names something else."#,
+        )),
+    },
+    Field {
+        name: "sources",
+        ty: "&'static [Source]",
+        serde: "",
+        getter: Some(("sources", r#"The pages and sections that state it."#)),
+    },
+];
+
 /// The fields of `SymptomInfo`.
 pub const SYMPTOM_FIELDS: &[Field] = &[
     Field {

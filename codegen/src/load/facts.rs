@@ -32,6 +32,31 @@ pub struct Facts {
     pub certificate: Vec<CertificateDef>,
     /// Problems the pages describe without an error code.
     pub symptoms: Vec<SymptomDef>,
+    /// The NPS `AuthSrv\Parameters` values that load the extension (optional section).
+    #[serde(default)]
+    pub nps_dlls: Vec<NpsDllDef>,
+}
+
+/// One NPS registry value that must name an extension DLL for NPS to load it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NpsDllDef {
+    /// `snake_case` id.
+    pub id: String,
+    /// The value's name, exactly (`AuthorizationDLLs`).
+    pub name: String,
+    /// The registry key that holds it.
+    pub key: String,
+    /// The DLL path it must list, exactly.
+    pub value: String,
+    /// Which part of the extension it loads, in a few words.
+    pub role: String,
+    /// One line: what the value is.
+    pub summary: String,
+    /// What happens when it is empty or names something else.
+    pub when_wrong: String,
+    /// Where it is stated.
+    pub sources: Vec<SourceDef>,
 }
 
 /// How a setting's value is typed on the pages.

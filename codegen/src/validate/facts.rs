@@ -163,6 +163,41 @@ impl Facts {
         self.validate_matrix(problems, &protocols, &methods, &documents);
         self.validate_certificate(problems, &documents);
         self.validate_symptoms(problems, catalog, &documents);
+        self.validate_nps_dlls(problems, &documents);
+    }
+
+    fn validate_nps_dlls(&self, problems: &mut Problems<'_>, documents: &BTreeSet<&str>) {
+        unique_ids(
+            problems,
+            "NPS DLL value",
+            "id",
+            self.nps_dlls.iter().map(|d| d.id.as_str()),
+            is_snake_id,
+        );
+        for dll in &self.nps_dlls {
+            let entry = format!("NPS DLL value `{}`", dll.id);
+            if dll.name.is_empty() || !dll.name.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                problems.add(&entry, "name", "a registry value name: letters and digits");
+            }
+            if !dll.key.starts_with("HKEY_LOCAL_MACHINE\\") {
+                problems.add(
+                    &entry,
+                    "key",
+                    "NPS reads its DLL values under HKEY_LOCAL_MACHINE\\",
+                );
+            }
+            if !dll.value.to_ascii_lowercase().ends_with(".dll") {
+                problems.add(
+                    &entry,
+                    "value",
+                    "the value names a DLL: a path ending in .dll",
+                );
+            }
+            problems.require_text(&entry, "role", &dll.role);
+            problems.require_text(&entry, "summary", &dll.summary);
+            problems.require_text(&entry, "when_wrong", &dll.when_wrong);
+            check_sources(problems, &entry, "sources", &dll.sources, documents);
+        }
     }
 
     fn validate_clouds(

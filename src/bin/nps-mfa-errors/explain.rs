@@ -66,7 +66,7 @@ pub fn run(args: &Args) -> io::Result<Outcome> {
     Ok(Outcome::Found)
 }
 
-/// The `explain --json` document, written through `serde_json::Value` (keys sorted).
+/// The `explain --json` document, its keys sorted.
 fn write_found_json(
     out: &mut impl Write,
     query: &str,
@@ -77,7 +77,7 @@ fn write_found_json(
 }
 
 fn write_json(out: &mut impl Write, document: &impl serde::Serialize) -> io::Result<()> {
-    let value = serde_json::to_value(document)?;
+    let value = crate::output::sorted_keys(serde_json::to_value(document)?);
     serde_json::to_writer_pretty(&mut *out, &value)?;
     writeln!(out)
 }

@@ -4,6 +4,7 @@
 
 #![forbid(unsafe_code)]
 
+mod bundle_report;
 mod endpoints;
 mod explain;
 mod export;

@@ -5,14 +5,18 @@
 //! closed output (`| head`) stops the writing, not the scan, so an unreadable input still ends
 //! with exit code 2. With `--json` nothing is kept: memory does not grow with the findings.
 
-use std::fs::File;
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use nps_mfa_errors::scan::report::{FileTotal, Group, Report};
-use nps_mfa_errors::scan::{walk, Finding, FoundCode, InputFormat, ScanError, Scanner};
+use nps_mfa_errors::scan::bundle_report::BundleReport;
+use nps_mfa_errors::scan::report::{Group, Report};
+use nps_mfa_errors::scan::{
+    parse_utc_offset, walk, BundleOptions, BundleScan, Finding, FoundCode, InputFormat, Record,
+    ScanError, Scanner,
+};
 use nps_mfa_errors::ErrorCode;
 
+use crate::bundle_report::shown_time;
 use crate::output::{escape, json_safe, truncate, warn, wrap, CODE, DIM, HEADING};
 use crate::Outcome;
 
@@ -31,6 +35,14 @@ pub struct Args {
     /// Write the grouped report as one JSON object.
     #[arg(long)]
     summary_json: bool,
+    /// The UTC offset of the machine that wrote the logs (`+01:00`, `-05:00`): its local
+    /// times (text exports) become UTC, comparable with the UTC times of XML and .evtx.
+    #[arg(long, value_name = "±HH:MM", value_parser = utc_offset, allow_hyphen_values = true)]
+    utc_offset: Option<jiff::tz::Offset>,
+}
+
+fn utc_offset(text: &str) -> Result<jiff::tz::Offset, String> {
+    parse_utc_offset(text).ok_or_else(|| format!("`{text}` is not an offset like +01:00 or -05:30"))
 }
 
 /// Inputs bigger than this get a progress bar (on a terminal).
@@ -65,6 +77,10 @@ struct Totals {
     report: Report,
     findings: u64,
     errors: Vec<ScanError>,
+    /// The configuration audit, NPS decisions and stories (support bundles).
+    extras: BundleReport,
+    /// Remembers events across inputs, to count each once.
+    bundle: BundleScan<'static>,
 }
 
 pub fn run(args: &Args) -> io::Result<Outcome> {
@@ -78,10 +94,13 @@ pub fn run(args: &Args) -> io::Result<Outcome> {
         warn("scan: give a file or folder to scan, or pipe a log into standard input");
         return Ok(Outcome::Failed);
     }
+    let options = BundleOptions::default().with_utc_offset(args.utc_offset);
     let mut totals = Totals {
         report: Report::new(),
         findings: 0,
         errors: vec![],
+        extras: BundleReport::default(),
+        bundle: BundleScan::new(Scanner::shared(), options),
     };
     let inputs = inputs(&paths, &mut totals.errors);
     let total: u64 = inputs.iter().map(Input::size).sum();
@@ -109,17 +128,19 @@ pub fn run(args: &Args) -> io::Result<Outcome> {
         report,
         findings,
         errors,
+        extras,
+        bundle,
     } = totals;
-    if args.summary_json {
-        let json =
-            serde_json::to_string_pretty(&report.summary(&errors)).map_err(io::Error::other)?;
-        out.write(|w| writeln!(w, "{}", json_safe(json)))?;
-    }
+    let extras = write_json(args, &mut out, &report, &errors, extras, bundle.duplicates)?;
     out.write(|w| w.flush())?;
     if !args.json && !args.summary_json && !out.closed {
         drop(out);
         let mut text = anstream::stdout().lock();
-        match write_text(&report, &mut text).and_then(|()| text.flush()) {
+        let written = write_text(&report, &mut text).and_then(|()| match extras {
+            Some(extras) => crate::bundle_report::write_text(extras, &mut text),
+            None => Ok(()),
+        });
+        match written.and_then(|()| text.flush()) {
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
             result => result?,
         }
@@ -132,6 +153,35 @@ pub fn run(args: &Args) -> io::Result<Outcome> {
         Outcome::Found
     })
 }
+/// The JSON that comes at the end: NPS records after the others (`--json`; each names the
+/// extension finding it is linked to), or the summary (`--summary-json`). Gives back the
+/// bundle report when the text report still needs it.
+fn write_json(
+    args: &Args,
+    out: &mut Out,
+    report: &Report,
+    errors: &[ScanError],
+    extras: BundleReport,
+    duplicates: u64,
+) -> io::Result<Option<BundleReport>> {
+    if args.json {
+        out.write(|w| {
+            for record in extras.linked_nps() {
+                let line = serde_json::to_string(&record).map_err(io::Error::other)?;
+                writeln!(w, "{}", json_safe(line))?;
+            }
+            Ok(())
+        })?;
+    }
+    if !args.summary_json {
+        return Ok(Some(extras));
+    }
+    let document = extras.document(report.summary(errors), duplicates);
+    let json = serde_json::to_string_pretty(&document).map_err(io::Error::other)?;
+    out.write(|w| writeln!(w, "{}", json_safe(json)))?;
+    Ok(None)
+}
+
 enum Input {
     Stdin,
     File(PathBuf),
@@ -150,19 +200,6 @@ impl Input {
         match self {
             Input::Stdin => 0,
             Input::File(path) => std::fs::metadata(path).map_or(0, |m| m.len()),
-        }
-    }
-
-    fn open(&self) -> Result<Box<dyn Read>, ScanError> {
-        match self {
-            Input::Stdin => Ok(Box::new(io::stdin().lock())),
-            Input::File(path) => match File::open(path) {
-                Ok(file) => Ok(Box::new(file)),
-                Err(error) => Err(ScanError {
-                    path: Some(path.clone()),
-                    kind: error.into(),
-                }),
-            },
         }
     }
 }
@@ -220,23 +257,20 @@ fn scan_input(
     if lossy {
         say(progress, format_args!("note: {}: the file name is not valid Unicode; it is shown with U+FFFD in place of what cannot be shown", escape(&name)));
     }
-    let reader = match input.open() {
-        Ok(reader) => reader,
-        Err(error) => {
-            say(progress, escape(&error.to_string()));
-            totals.errors.push(error);
-            return Ok(());
-        }
-    };
-    let reader: Box<dyn Read> = match progress {
-        Some(bar) => Box::new(bar.wrap_read(reader)),
-        None => reader,
-    };
     let mut count = 0_u64;
     let mut write_error: Option<io::Error> = None;
-    let report = &mut totals.report;
-    let sink = |finding: Finding| {
+    let (report, extras) = (&mut totals.report, &mut totals.extras);
+    let mut sink = |record: Record| {
         count += 1;
+        if let (Record::Config(config), true, None) = (&record, args.json, &write_error) {
+            let line = serde_json::to_string(config)
+                .map(json_safe)
+                .map_err(io::Error::other);
+            write_error = line.and_then(|l| out.write(|w| writeln!(w, "{l}"))).err();
+        }
+        let Some(finding) = extras.add_record(record) else {
+            return;
+        };
         if !args.json {
             report.add(finding);
         } else if write_error.is_none() {
@@ -244,30 +278,52 @@ fn scan_input(
             write_error = written.err();
         }
     };
-    let result = Scanner::shared().scan_reader(reader, Some(&name), sink);
+    let bundle = &mut totals.bundle;
+    match input {
+        Input::Stdin => bundle.scan_reader(&mut io::stdin().lock(), &name, &mut sink),
+        Input::File(path) => bundle.scan_file(path, &mut sink),
+    }
     if let Some(error) = write_error {
         return Err(error);
     }
+    if let Some(bar) = progress {
+        bar.inc(input.size());
+    }
     totals.findings += count;
-    let mut file = match result {
-        Ok(summary) => {
-            for note in &summary.notes {
-                say(
-                    progress,
-                    format_args!("note: {}: {}", escape(&name), escape(note)),
-                );
-            }
-            FileTotal::scanned(name, summary, count)
+    for input in std::mem::take(&mut totals.bundle.inputs) {
+        add_input(input, lossy, progress, totals);
+    }
+    for error in std::mem::take(&mut totals.bundle.errors) {
+        say(progress, escape(&error.to_string()));
+        totals.errors.push(error);
+    }
+    Ok(())
+}
+
+/// One input read (a file, or a member of a zip): its notes to standard error, its totals to
+/// the report, its binary-file facts to the bundle report.
+fn add_input(
+    input: nps_mfa_errors::scan::InputOutcome,
+    lossy: bool,
+    progress: Option<&indicatif::ProgressBar>,
+    totals: &mut Totals,
+) {
+    if let Some(summary) = &input.summary {
+        let kind = if summary.format == InputFormat::Evtx {
+            "warning"
+        } else {
+            "note"
+        };
+        for note in &summary.notes {
+            say(
+                progress,
+                format_args!("{kind}: {}: {}", escape(&input.name), escape(note)),
+            );
         }
-        Err(error) => {
-            say(progress, escape(&error.to_string()));
-            totals.errors.push(error);
-            FileTotal::unreadable(name, count)
-        }
-    };
+    }
+    let mut file = totals.extras.add_input(input);
     file.lossy_name = lossy;
     totals.report.add_file(file);
-    Ok(())
 }
 
 /// One finding as a JSON line; JSON escapes what a terminal must not see, and keeps it all.
@@ -341,7 +397,8 @@ fn write_group(out: &mut impl Write, code: &FoundCode, group: &Group) -> io::Res
         None => write!(out, "{}", wrap("  ", 2, "Not in the catalog: the log marks it as an error code, but no Microsoft page documents it. Search the event's full text, and report it so the catalog can grow."))?,
     }
     if let (Some(first), Some(last)) = (group.first_seen(), group.last_seen()) {
-        writeln!(out, "  Seen: {} .. {}", escape(first), escape(last))?;
+        let (first, last) = (shown_time(first), shown_time(last));
+        writeln!(out, "  Seen: {} .. {}", escape(&first), escape(&last))?;
     }
     let users = group.users();
     if !users.is_empty() {

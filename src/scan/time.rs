@@ -1,0 +1,215 @@
+//! When an event was logged: RFC 3339 with `Z` where the source gives UTC (XML `SystemTime`,
+//! `.evtx`), an offset-less local time where it does not (Event Viewer and `wevtutil` text),
+//! unless the local offset is known.
+
+use core::fmt;
+
+use jiff::civil::DateTime;
+use jiff::tz::Offset;
+use jiff::Timestamp;
+
+/// An event's time, as precise as its source allows.
+///
+/// ```
+/// use nps_mfa_errors::scan::EventTime;
+///
+/// let utc = EventTime::parse("2026-11-20T09:14:03.5120000Z").unwrap();
+/// assert_eq!(utc.to_string(), "2026-11-20T09:14:03.512Z");
+/// let local = EventTime::parse("11/20/2026 9:14:04 AM").unwrap();
+/// assert_eq!(local.to_string(), "2026-11-20T09:14:04");
+/// assert!(local.is_local());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EventTime {
+    /// A UTC instant: the source gives UTC, or the local offset was given.
+    Utc(Timestamp),
+    /// A wall-clock time of the machine that wrote the log, offset unknown.
+    Local(DateTime),
+}
+
+impl EventTime {
+    /// Reads the shapes logs write: RFC 3339 / ISO 8601 with `Z` or an offset (UTC), ISO 8601
+    /// without one (`2026-11-20T09:14:03`, `2026-11-20 09:14:03.512`; local), and US dates
+    /// (`11/20/2026 9:14:03 AM`; local). Up to 9 fraction digits are kept; Windows writes 7.
+    #[must_use]
+    pub fn parse(text: &str) -> Option<EventTime> {
+        let text = text.trim();
+        if text.is_empty() {
+            return None;
+        }
+        if let Ok(stamp) = text.parse::<Timestamp>() {
+            return Some(EventTime::Utc(stamp));
+        }
+        if let Some(local) = parse_iso_local(text).or_else(|| parse_us(text)) {
+            return Some(EventTime::Local(local));
+        }
+        None
+    }
+
+    /// True when the offset is unknown (a local wall-clock time).
+    #[must_use]
+    pub const fn is_local(&self) -> bool {
+        matches!(self, EventTime::Local(_))
+    }
+
+    /// Gives a local time the machine's offset (`--utc-offset`); UTC times stay.
+    #[must_use]
+    pub fn with_offset(self, offset: Option<Offset>) -> EventTime {
+        match (self, offset) {
+            (EventTime::Local(local), Some(offset)) => {
+                offset.to_timestamp(local).map_or(self, EventTime::Utc)
+            }
+            _ => self,
+        }
+    }
+
+    /// The wall-clock reading (UTC for UTC times), for sorting times of one clock.
+    #[must_use]
+    pub fn civil(&self) -> DateTime {
+        match self {
+            EventTime::Utc(stamp) => stamp.to_zoned(jiff::tz::TimeZone::UTC).datetime(),
+            EventTime::Local(local) => *local,
+        }
+    }
+
+    /// Whole seconds since 1970-01-01 on the event's own clock: equal for two exports of one
+    /// event on the same clock.
+    #[must_use]
+    pub fn second(&self) -> i64 {
+        Offset::UTC
+            .to_timestamp(self.civil())
+            .map_or(0, |stamp| stamp.as_second())
+    }
+}
+
+impl fmt::Display for EventTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EventTime::Utc(stamp) => write!(f, "{stamp}"),
+            EventTime::Local(local) => write!(f, "{local}"),
+        }
+    }
+}
+
+/// Reads `±HH:MM` (or `Z`), as `--utc-offset` takes it.
+///
+/// ```
+/// let offset = nps_mfa_errors::scan::parse_utc_offset("+01:00").unwrap();
+/// assert_eq!(offset.seconds(), 3600);
+/// assert!(nps_mfa_errors::scan::parse_utc_offset("1h").is_none());
+/// ```
+#[must_use]
+pub fn parse_utc_offset(text: &str) -> Option<Offset> {
+    let text = text.trim();
+    if text.eq_ignore_ascii_case("z") {
+        return Some(Offset::UTC);
+    }
+    let (sign, rest) = match text.as_bytes().first()? {
+        b'+' => (1, &text[1..]),
+        b'-' => (-1, &text[1..]),
+        _ => return None,
+    };
+    let (hours, minutes) = rest.split_once(':')?;
+    if hours.len() != 2 || minutes.len() != 2 {
+        return None;
+    }
+    let hours: i32 = hours.parse().ok()?;
+    let minutes: i32 = minutes.parse().ok()?;
+    if hours > 14 || minutes > 59 {
+        return None;
+    }
+    Offset::from_seconds(sign * (hours * 3600 + minutes * 60)).ok()
+}
+
+fn parse_iso_local(text: &str) -> Option<DateTime> {
+    // `2026-11-20 09:14:03` and Windows' 7 fraction digits: normalise to what jiff reads.
+    let normal = text.replacen(' ', "T", 1);
+    let (main, fraction) = match normal.split_once('.') {
+        Some((main, fraction)) => (main.to_owned(), Some(fraction)),
+        None => (normal.clone(), None),
+    };
+    let mut civil: DateTime = main.parse().ok()?;
+    if let Some(fraction) = fraction {
+        civil = civil
+            .with()
+            .subsec_nanosecond(nanos(fraction)?)
+            .build()
+            .ok()?;
+    }
+    Some(civil)
+}
+
+fn nanos(fraction: &str) -> Option<i32> {
+    if fraction.is_empty() || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let digits: String = fraction
+        .chars()
+        .chain("000000000".chars())
+        .take(9)
+        .collect();
+    digits.parse().ok()
+}
+
+fn parse_us(text: &str) -> Option<DateTime> {
+    let (date, clock) = text.split_once(' ')?;
+    let mut parts = date.split('/');
+    let month: i8 = parts.next()?.parse().ok()?;
+    let day: i8 = parts.next()?.parse().ok()?;
+    let year: i16 = parts.next()?.parse().ok()?;
+    let clock = clock.trim();
+    let (clock, meridiem) = match clock.rsplit_once(' ') {
+        Some((c, m)) => (c, Some(m.to_ascii_uppercase())),
+        None => (clock, None),
+    };
+    let (clock, fraction) = clock
+        .split_once('.')
+        .map_or((clock, None), |(c, f)| (c, Some(f)));
+    let mut t = clock.split(':');
+    let mut hour: i8 = t.next()?.parse().ok()?;
+    let minute: i8 = t.next()?.parse().ok()?;
+    let second: i8 = t.next().map_or(Some(0), |s| s.parse().ok())?;
+    match meridiem.as_deref() {
+        Some("PM") if hour < 12 => hour += 12,
+        Some("AM") if hour == 12 => hour = 0,
+        Some("AM" | "PM") | None => {}
+        Some(_) => return None,
+    }
+    let nanos = fraction.map_or(Some(0), nanos)?;
+    jiff::civil::DateTime::new(year, month, day, hour, minute, second, nanos).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shape_logs_write_parses() {
+        let z = EventTime::parse("2026-11-20T09:14:03.5120000Z").unwrap();
+        assert!(!z.is_local());
+        let iso = EventTime::parse("2026-11-20 09:14:03").unwrap();
+        assert_eq!(iso.to_string(), "2026-11-20T09:14:03");
+        let pm = EventTime::parse("11/20/2026 1:00:00 PM").unwrap();
+        assert_eq!(pm.to_string(), "2026-11-20T13:00:00");
+        let wevtutil = EventTime::parse("2026-11-20T09:14:03.5120000").unwrap();
+        assert_eq!(wevtutil.to_string(), "2026-11-20T09:14:03.512");
+        assert_eq!(EventTime::parse("not a time"), None);
+        assert_eq!(EventTime::parse("13/45/2026 9:00 AM"), None);
+    }
+
+    #[test]
+    fn an_offset_turns_local_time_into_utc() {
+        let local = EventTime::parse("2026-11-20 10:14:03").unwrap();
+        let utc = local.with_offset(parse_utc_offset("+01:00"));
+        assert_eq!(utc.to_string(), "2026-11-20T09:14:03Z");
+        assert_eq!(parse_utc_offset("-05:30").unwrap().seconds(), -19_800);
+        assert_eq!(parse_utc_offset("+25:00"), None);
+    }
+
+    #[test]
+    fn seconds_agree_across_fractions() {
+        let a = EventTime::parse("2026-11-20T09:14:03.1Z").unwrap();
+        let b = EventTime::parse("2026-11-20T09:14:03.9Z").unwrap();
+        assert_eq!(a.second(), b.second());
+    }
+}

@@ -1,0 +1,176 @@
+//! Registry dumps → the configuration audit: clouds, missing values, VERBOSE_LOG, the AuthSrv
+//! DLL values; each verdict explains itself and cites its source.
+
+use nps_mfa_errors::scan::{ConfigRecord, Verdict};
+use nps_mfa_errors::Cloud;
+
+use super::*;
+
+fn audit(name: &str, bytes: &[u8]) -> (Vec<ConfigRecord>, Vec<String>) {
+    let (_dir, path) = write_temp(name, bytes);
+    let (records, scan) = scan_file(&path);
+    let configs = records
+        .into_iter()
+        .filter_map(|r| {
+            if let Record::Config(c) = r {
+                Some(c)
+            } else {
+                None
+            }
+        })
+        .collect();
+    (
+        configs,
+        scan.errors.iter().map(ToString::to_string).collect(),
+    )
+}
+
+fn find<'a>(records: &'a [ConfigRecord], setting: &str) -> &'a ConfigRecord {
+    records
+        .iter()
+        .find(|r| r.setting == setting)
+        .unwrap_or_else(|| panic!("{setting} in {records:?}"))
+}
+
+fn azure_mfa(values: &[(&str, &str)]) -> Vec<u8> {
+    let mut text = String::from("\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\AzureMfa\n");
+    for (name, value) in values {
+        text.push_str(&format!("    {name}    REG_SZ    {value}\n"));
+    }
+    text.push('\n');
+    utf16_crlf(&text)
+}
+
+#[test]
+fn values_from_two_clouds_are_errors_that_name_both_clouds() {
+    let (records, errors) = audit(
+        "AfterRegAdd_AzureMFA.txt",
+        &utf16_crlf(&member_text("AfterRegAdd_AzureMFA.txt")),
+    );
+    assert!(errors.is_empty(), "{errors:?}");
+    let sts = find(&records, "STS_URL");
+    assert_eq!(sts.verdict, Verdict::Error);
+    assert_eq!(sts.cloud, Some(Cloud::Government));
+    assert!(
+        sts.message.contains("Azure Government") && sts.message.contains("Azure public cloud"),
+        "{}",
+        sts.message
+    );
+    assert!(sts.source.as_deref().unwrap().contains("section"));
+    let host = find(&records, "AZURE_MFA_HOSTNAME");
+    assert_eq!(
+        (host.verdict, host.cloud),
+        (Verdict::Error, Some(Cloud::Public))
+    );
+}
+
+#[test]
+fn verbose_log_left_on_is_a_warning_with_its_source() {
+    let (records, _) = audit(
+        "AfterRegAdd_AzureMFA.txt",
+        &utf16_crlf(&member_text("AfterRegAdd_AzureMFA.txt")),
+    );
+    let verbose = find(&records, "VERBOSE_LOG");
+    assert_eq!(verbose.verdict, Verdict::Warning);
+    assert!(verbose.message.contains("Set it back to FALSE"));
+    assert!(verbose
+        .source
+        .as_deref()
+        .unwrap()
+        .contains("Contact Microsoft support"));
+    assert_eq!(find(&records, "REQUIRE_USER_MATCH").verdict, Verdict::Ok);
+}
+
+#[test]
+fn one_cloud_values_are_ok_and_a_missing_one_is_an_error() {
+    let complete = azure_mfa(&[
+        (
+            "AZURE_MFA_HOSTNAME",
+            "strongauthenticationservice.auth.microsoft.us",
+        ),
+        (
+            "AZURE_MFA_RESOURCE_HOSTNAME",
+            "adnotifications.windowsazure.us",
+        ),
+        ("STS_URL", "https://login.microsoftonline.us/"),
+    ]);
+    let (records, _) = audit("a.txt", &complete);
+    assert!(
+        records
+            .iter()
+            .all(|r| r.verdict == Verdict::Ok && r.cloud == Some(Cloud::Government)),
+        "{records:?}"
+    );
+    let partial = azure_mfa(&[(
+        "AZURE_MFA_HOSTNAME",
+        "strongauthenticationservice.auth.microsoft.cn",
+    )]);
+    let (records, _) = audit("b.txt", &partial);
+    let sts = find(&records, "STS_URL");
+    assert_eq!((sts.verdict, sts.value.as_deref()), (Verdict::Error, None));
+    assert!(
+        sts.message.contains("https://login.chinacloudapi.cn/"),
+        "{}",
+        sts.message
+    );
+}
+
+#[test]
+fn a_blank_or_wrong_dll_value_means_nps_does_not_load_the_extension() {
+    let (records, _) = audit(
+        "AfterRegAdd_AuthSrv.txt",
+        &utf16_crlf(&member_text("AfterRegAdd_AuthSrv.txt")),
+    );
+    assert_eq!(find(&records, "AuthorizationDLLs").verdict, Verdict::Ok);
+    let blank = find(&records, "ExtensionDLLs");
+    assert_eq!(blank.verdict, Verdict::Error);
+    assert!(
+        blank.message.contains("blank") && blank.message.contains("MfaNpsAuthnExt.dll"),
+        "{}",
+        blank.message
+    );
+    assert!(blank
+        .source
+        .as_deref()
+        .unwrap()
+        .contains("NPS extension health check script"));
+    let wrong = "\nHKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\AuthSrv\\Parameters\n    ExtensionDLLs    REG_MULTI_SZ    C:\\Tools\\other.dll\n\n";
+    let (records, _) = audit("x.txt", &utf16_crlf(wrong));
+    assert_eq!(find(&records, "ExtensionDLLs").verdict, Verdict::Error);
+    let missing = find(&records, "AuthorizationDLLs");
+    assert_eq!(
+        (missing.verdict, missing.value.as_deref()),
+        (Verdict::Error, None)
+    );
+}
+
+#[test]
+fn a_reg_export_in_utf16_is_audited_like_a_query_dump() {
+    let mut hex = String::new();
+    for unit in "C:\\Program Files\\Microsoft\\AzureMfa\\Extensions\\MfaNpsAuthnExt.dll"
+        .encode_utf16()
+        .chain([0, 0])
+    {
+        hex.push_str(&format!("{:02x},{:02x},", unit & 0xff, unit >> 8));
+    }
+    hex.pop();
+    let (first, rest) = hex.split_at(75);
+    let export = format!("Windows Registry Editor Version 5.00\n\n[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\AuthSrv\\Parameters]\n\"ExtensionDLLs\"=hex(7):{first}\\\n  {rest}\n\"AuthorizationDLLs\"=hex(7):00,00\n\n");
+    let (records, errors) = audit("AuthSrv.reg", &utf16_crlf(&export));
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(find(&records, "ExtensionDLLs").verdict, Verdict::Ok);
+    assert_eq!(find(&records, "AuthorizationDLLs").verdict, Verdict::Error);
+}
+
+#[test]
+fn a_dump_cut_mid_line_is_an_error_and_its_other_values_are_audited() {
+    let text = member_text("AfterRegAdd_AzureMFA.txt");
+    let cut = &text[..text.find("    VERBOSE_LOG").unwrap() + 10];
+    let (records, errors) = audit("AfterRegAdd_AzureMFA.txt", &utf16_crlf(cut));
+    assert_eq!(errors.len(), 1);
+    assert!(
+        errors[0].contains("AfterRegAdd_AzureMFA.txt: registry dump, line 9"),
+        "{errors:?}"
+    );
+    assert!(records.iter().any(|r| r.setting == "STS_URL"));
+}
