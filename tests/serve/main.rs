@@ -3,6 +3,7 @@
 
 mod api;
 mod browser;
+mod browser_bundle;
 mod bundle_upload;
 mod hostile;
 mod kql;
