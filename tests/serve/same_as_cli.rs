@@ -143,3 +143,16 @@ fn the_search_page_finds_by_code_message_summary_setting_symptom_and_keywords() 
         assert!(!names.is_empty(), "{query}");
     }
 }
+
+#[test]
+fn the_search_page_points_an_aadsts_code_to_microsofts_page() {
+    let server = Server::start(&[]);
+    let page = get(&server, "/?q=aadsts50012");
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body
+            .contains("href=\"https://login.microsoftonline.com/error?code=50012\""),
+        "{}",
+        page.body
+    );
+}

@@ -95,7 +95,15 @@ pub(in crate::serve) fn hits(query: &str) -> Vec<Hit> {
 
 fn results(query: &str) -> Markup {
     let hits = hits(query);
+    let aadsts = crate::explain::aadsts_url(crate::explain::clean_name(query));
     html! {
+        @if let Some(url) = aadsts {
+            p.notice {
+                "“" (query) "” is a Microsoft Entra sign-in error, not a code of the NPS extension "
+                "(which logs it inside the message of one of its own codes: paste the whole log "
+                "line to see which). Microsoft explains it at " a href=(url) { (url) } "."
+            }
+        }
         @if !hits.iter().any(|(_, _, full)| *full) {
             p.notice {
                 "Nothing documented matches “" (query) "”."
