@@ -30,7 +30,8 @@
 //! # Features
 //!
 //! - `serde`: `Serialize` for every type (enums as their identifiers), `Deserialize` for every
-//!   enum, and the [`export`] module.
+//!   enum, and the [`export`] module; with `scan` too, the `explain` module (the document
+//!   `explain --json` writes and the server's `/api/v1/explain` answers).
 //! - `schema`: `export::json_schema()`, the JSON Schema of the export, derived from its types.
 //! - `serve`: the [`serve`] module, an HTTP API and web pages for support dashboards
 //!   (includes `schema`).
@@ -65,6 +66,8 @@ mod lookup;
 mod suggest;
 mod tolerant;
 
+#[cfg(all(feature = "serde", feature = "scan"))]
+pub mod explain;
 #[cfg(feature = "serde")]
 pub mod export;
 #[cfg(feature = "scan")]

@@ -145,7 +145,13 @@ impl<'s> BundleScan<'s> {
 
     /// Scans one file (a zip or an `.evtx` is read in place, without a copy).
     pub fn scan_file(&mut self, path: &Path, sink: &mut dyn FnMut(Record)) {
-        let name = path.display().to_string();
+        self.scan_file_named(path, &path.display().to_string(), sink);
+    }
+
+    /// Scans one file, naming it `name` in findings and outcomes (an upload spooled to a
+    /// temporary file keeps the name it was sent with).
+    pub fn scan_file_named(&mut self, path: &Path, name: &str, sink: &mut dyn FnMut(Record)) {
+        let name = name.to_owned();
         match File::open(path).and_then(|f| f.metadata().map(|m| (f, m.len()))) {
             Ok((file, size)) => self.dispatch(name, Source::File(file, size), 0, None, sink),
             Err(error) => self.fail(&name, error.into()),

@@ -33,6 +33,7 @@
 //! [`report`] groups findings by code (what the CLI prints and `--summary-json` writes).
 
 mod bundle;
+pub mod bundle_report;
 mod config_audit;
 mod container;
 mod context;

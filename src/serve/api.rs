@@ -15,7 +15,7 @@ use super::error::ApiError;
 use super::router::AppState;
 use super::scan::{scan as scan_upload, spool, upload_name, ScanFailure};
 use crate::export::{self, CodeRecord};
-use crate::scan::report::Summary;
+use crate::scan::bundle_report::SummaryDocument;
 use crate::{Cloud, ErrorCode};
 
 /// `GET /healthz`.
@@ -72,7 +72,9 @@ pub(super) struct ExplainParams {
     cloud: Option<String>,
 }
 
-/// `GET /api/v1/explain?q=…[&cloud=public|government|china]`: the `explain --json` document.
+/// `GET /api/v1/explain?q=…[&cloud=public|government|china]`: the `explain --json` document;
+/// a miss is a 404 with the CLI's error document (`error`, `input`, `suggestions`) plus the
+/// `status` and `suggestion` (the closest code) every API error carries.
 pub(super) async fn explain(
     params: Result<Query<ExplainParams>, QueryRejection>,
 ) -> Result<Json<Value>, ApiError> {
@@ -90,9 +92,15 @@ pub(super) async fn explain(
         ));
     }
     let cloud = parse_cloud(params.cloud.as_deref())?;
-    super::explain(query, cloud)
-        .map(Json)
-        .map_err(|e| ApiError::unknown(&e))
+    match crate::explain::explain(query, cloud) {
+        Ok(document) => Ok(Json(to_json(&document))),
+        Err(miss) => Err(ApiError::miss(&miss, to_json(&miss))),
+    }
+}
+
+/// A document as `serde_json::Value`, as the CLI writes it.
+fn to_json(document: &impl serde::Serialize) -> Value {
+    serde_json::to_value(document).unwrap_or_default()
 }
 
 /// A cloud name from a query string; public when absent.
@@ -154,7 +162,7 @@ pub(super) async fn scan(
     State(state): State<Arc<AppState>>,
     params: Result<Query<ScanParams>, QueryRejection>,
     body: Body,
-) -> Result<Json<Summary>, ApiError> {
+) -> Result<Json<SummaryDocument>, ApiError> {
     let Query(params) = params.map_err(|e| {
         ApiError::new(
             StatusCode::BAD_REQUEST,

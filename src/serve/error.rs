@@ -12,6 +12,8 @@ pub(super) struct ApiError {
     pub(super) message: String,
     pub(super) input: Option<String>,
     pub(super) suggestion: Option<String>,
+    /// More fields of the body (an `explain` miss's `suggestions`).
+    pub(super) extra: Option<Box<serde_json::Map<String, serde_json::Value>>>,
 }
 
 impl ApiError {
@@ -21,6 +23,7 @@ impl ApiError {
             message: message.into(),
             input: None,
             suggestion: None,
+            extra: None,
         }
     }
 
@@ -31,18 +34,37 @@ impl ApiError {
             message: error.to_string(),
             input: Some(error.input().to_owned()),
             suggestion: error.suggestion().map(|c| c.as_str().to_owned()),
+            extra: None,
+        }
+    }
+
+    /// 404 for an `explain` query nothing matched: the CLI's error document (`document`), with
+    /// the closest code as `suggestion`.
+    pub(super) fn miss(miss: &crate::explain::Miss, document: serde_json::Value) -> Self {
+        ApiError {
+            status: StatusCode::NOT_FOUND,
+            message: miss.error.clone(),
+            input: Some(miss.input.clone()),
+            suggestion: miss.code().map(|c| c.as_str().to_owned()),
+            extra: match document {
+                serde_json::Value::Object(fields) => Some(Box::new(fields)),
+                _ => None,
+            },
         }
     }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = json!({
+        let mut body = json!({
             "error": self.message,
             "status": self.status.as_u16(),
             "input": self.input,
             "suggestion": self.suggestion,
         });
+        if let (Some(object), Some(extra)) = (body.as_object_mut(), self.extra) {
+            object.extend(*extra);
+        }
         (self.status, Json(body)).into_response()
     }
 }

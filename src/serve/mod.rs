@@ -24,16 +24,12 @@
 mod api;
 mod config;
 mod error;
-mod explain;
 mod listener;
 mod pages;
 mod router;
 mod scan;
-mod search;
 mod security;
 
 pub use config::{parse_origin, Config, InvalidOrigin};
-pub use explain::{explain, ExplainError};
 pub use listener::{shutdown_signal, Server};
 pub use router::router;
-pub use search::{search, MatchedBy};

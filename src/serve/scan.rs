@@ -1,5 +1,7 @@
 //! Scanning an upload: the body is spooled to a temporary file (memory stays bounded whatever
-//! its size), then scanned like a file in a blocking thread, at most `max_scans` at once.
+//! its size; the file keeps the upload's extension), then scanned like a file — a log, an
+//! export, a registry dump, an `.evtx`, a zip bundle — in a blocking thread, at most
+//! `max_scans` at once, into the library's `scan --summary-json` document.
 
 use std::io;
 use std::sync::Arc;
@@ -12,8 +14,8 @@ use tokio::io::AsyncWriteExt;
 
 use super::error::too_large;
 use super::router::AppState;
-use crate::scan::report::{FileTotal, Report, Summary};
-use crate::scan::Scanner;
+use crate::scan::bundle_report::{triage_file, SummaryDocument};
+use crate::scan::BundleOptions;
 
 /// Why an upload could not be scanned: a status and what to do.
 #[derive(Debug)]
@@ -106,7 +108,10 @@ pub(super) async fn spool<E: std::fmt::Display>(
 
 /// Scans a spooled upload once a scan slot is free; the slot is held until the scan ends,
 /// even if the client has gone.
-pub(super) async fn scan(state: &Arc<AppState>, upload: Upload) -> Result<Summary, ScanFailure> {
+pub(super) async fn scan(
+    state: &Arc<AppState>,
+    upload: Upload,
+) -> Result<SummaryDocument, ScanFailure> {
     let permit = Arc::clone(&state.scans)
         .acquire_owned()
         .await
@@ -125,26 +130,8 @@ pub(super) async fn scan(state: &Arc<AppState>, upload: Upload) -> Result<Summar
     })?
 }
 
-fn scan_file(upload: &Upload) -> Result<Summary, ScanFailure> {
-    let file = upload
-        .file
-        .reopen()
-        .map_err(|e| ScanFailure::internal(&e))?;
-    let mut report = Report::new();
-    let mut count = 0_u64;
-    let result = Scanner::shared().scan_reader(file, Some(&upload.name), |finding| {
-        count += 1;
-        report.add(finding);
-    });
-    let errors = match result {
-        Ok(summary) => {
-            report.add_file(FileTotal::scanned(upload.name.clone(), summary, count));
-            Vec::new()
-        }
-        Err(error) => {
-            report.add_file(FileTotal::unreadable(upload.name.clone(), count));
-            vec![error]
-        }
-    };
-    Ok(report.summary(&errors))
+/// The `scan --summary-json` document of the spooled file, under the name it was sent with.
+fn scan_file(upload: &Upload) -> Result<SummaryDocument, ScanFailure> {
+    let triage = triage_file(upload.file.path(), &upload.name, BundleOptions::default());
+    Ok(triage.document())
 }

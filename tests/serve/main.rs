@@ -3,10 +3,13 @@
 
 mod api;
 mod browser;
+mod browser_bundle;
+mod bundle_upload;
 mod hostile;
 mod kql;
 mod limits;
 mod lookup;
+mod same_as_cli;
 mod scan;
 mod schema;
 mod support;

@@ -1,119 +1,64 @@
-//! The support-bundle parts of `scan`'s report: the configuration audit, the NPS decisions and
-//! one story per user, as text and as the `config`, `nps` and `timeline` members of
-//! `--summary-json`.
+//! The support-bundle parts of `scan`'s text report: the configuration audit, the NPS decisions,
+//! one story per user and the binary files (the library's `scan::bundle_report` gathers them
+//! and builds the `--summary-json` document).
 
 use std::io::{self, Write};
 
-use nps_mfa_errors::scan::{
-    ConfigRecord, EventTime, NpsEvent, StoryKind, Timeline, UserStory, Verdict,
-};
+use nps_mfa_errors::scan::bundle_report::BundleReport;
+use nps_mfa_errors::scan::{ConfigRecord, EventTime, StoryKind, UserStory, Verdict};
 
 use crate::output::{escape, wrap, DIM, HEADING};
 
 /// How many events a user's line shows before "and N more".
 const SHOWN_EVENTS: usize = 8;
 
-/// What a bundle scan gave besides the extension's findings.
-#[derive(Default)]
-pub struct BundleReport {
-    pub config: Vec<ConfigRecord>,
-    pub nps: Vec<NpsEvent>,
-    pub timeline: Timeline,
-    /// Binary event logs read: name, records read, warnings.
-    pub event_logs: Vec<(String, u64, Vec<String>)>,
-    /// Inputs skipped: name, why.
-    pub skipped: Vec<(String, String)>,
-}
-
-impl BundleReport {
-    /// Each NPS event as its JSON record, with `extension`: the code a reason-21 denial links
-    /// to, or null.
-    pub fn nps_json(&self) -> Vec<serde_json::Value> {
-        self.nps
-            .iter()
-            .map(|event| {
-                let mut value = serde_json::to_value(event).unwrap_or_default();
-                if let Some(object) = value.as_object_mut() {
-                    object.insert("extension".into(), self.timeline.link_for(event).into());
-                }
-                value
-            })
-            .collect()
+/// The text sections: configuration, NPS decisions, per user, binary files.
+pub fn write_text(report: BundleReport, out: &mut impl Write) -> io::Result<()> {
+    if !report.config.is_empty() {
+        write_config(out, &report.config)?;
     }
-
-    /// The members `--summary-json` gains: `config`, `nps`, `timeline`, `event_logs`, `skipped`.
-    pub fn into_json(self) -> serde_json::Map<String, serde_json::Value> {
-        let mut members = serde_json::Map::new();
-        members.insert("nps".into(), self.nps_json().into());
-        members.insert(
-            "config".into(),
-            serde_json::to_value(&self.config).unwrap_or_default(),
-        );
-        let logs: Vec<serde_json::Value> = self
-            .event_logs
+    if !report.nps.is_empty() {
+        writeln!(out)?;
+        let denied = report.nps.iter().filter(|e| e.event_id == 6273).count();
+        let linked = report
+            .nps
             .iter()
-            .map(|(file, records, warnings)| serde_json::json!({"file": file, "records": records, "warnings": warnings}))
-            .collect();
-        members.insert("event_logs".into(), logs.into());
-        let skipped: Vec<serde_json::Value> = self
-            .skipped
-            .iter()
-            .map(|(file, why)| serde_json::json!({"file": file, "why": why}))
-            .collect();
-        members.insert("skipped".into(), skipped.into());
-        members.insert("timeline_not_kept".into(), self.timeline.dropped().into());
-        let timeline: Vec<serde_json::Value> =
-            self.timeline.finish().iter().map(story_json).collect();
-        members.insert("timeline".into(), timeline.into());
-        members
-    }
-
-    /// The text sections: configuration, NPS decisions, per user.
-    pub fn write_text(self, out: &mut impl Write) -> io::Result<()> {
-        if !self.config.is_empty() {
-            write_config(out, &self.config)?;
-        }
-        if !self.nps.is_empty() {
-            writeln!(out)?;
-            let denied = self.nps.iter().filter(|e| e.event_id == 6273).count();
-            let linked = self
-                .nps
-                .iter()
-                .filter(|e| self.timeline.link_for(e).is_some())
-                .count();
-            writeln!(
+            .filter(|e| report.timeline.link_for(e).is_some())
+            .count();
+        writeln!(
                 out,
                 "{HEADING}NPS decisions{HEADING:#}: {} event(s), {denied} denied, {linked} linked to an extension finding",
-                self.nps.len()
+                report.nps.len()
             )?;
-        }
-        let stories = self.timeline.finish();
-        if !stories.is_empty() {
-            write_stories(out, &stories)?;
-        }
-        if !self.event_logs.is_empty() || !self.skipped.is_empty() {
-            writeln!(out)?;
-            writeln!(out, "{HEADING}Binary files{HEADING:#}")?;
-        }
-        for (name, records, warnings) in &self.event_logs {
-            let text = format!(
-                "{records} event record(s) read, {} damaged part(s)",
-                warnings.len()
-            );
-            write!(out, "{}", wrap(&format!("  {}: ", escape(name)), 4, &text))?;
-            for warning in warnings {
-                write!(out, "{}", wrap("    warning: ", 6, &escape(warning)))?;
-            }
-        }
-        for (name, why) in &self.skipped {
-            write!(
-                out,
-                "{}",
-                wrap(&format!("  {}: ", escape(name)), 4, &escape(why))
-            )?;
-        }
-        Ok(())
     }
+    let stories = report.timeline.finish();
+    if !stories.is_empty() {
+        write_stories(out, &stories)?;
+    }
+    if !report.event_logs.is_empty() || !report.skipped.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{HEADING}Binary files{HEADING:#}")?;
+    }
+    for log in &report.event_logs {
+        let text = format!(
+            "{} event record(s) read, {} damaged part(s)",
+            log.records,
+            log.warnings.len()
+        );
+        write!(
+            out,
+            "{}",
+            wrap(&format!("  {}: ", escape(&log.file)), 4, &text)
+        )?;
+        for warning in &log.warnings {
+            write!(out, "{}", wrap("    warning: ", 6, &escape(warning)))?;
+        }
+    }
+    for skipped in &report.skipped {
+        let head = format!("  {}: ", escape(&skipped.file));
+        write!(out, "{}", wrap(&head, 4, &escape(&skipped.why)))?;
+    }
+    Ok(())
 }
 
 fn write_config(out: &mut impl Write, records: &[ConfigRecord]) -> io::Result<()> {
@@ -254,44 +199,4 @@ fn clock_of(civil: jiff::civil::DateTime) -> String {
 fn clock(time: EventTime) -> String {
     let zone = if time.is_local() { "" } else { "Z" };
     format!("{}{zone}", clock_of(time.civil()))
-}
-
-fn story_json(story: &UserStory) -> serde_json::Value {
-    let events: Vec<serde_json::Value> = story
-        .events
-        .iter()
-        .map(|event| {
-            let mut object = serde_json::Map::new();
-            object.insert("time".into(), event.time.map(|t| t.to_string()).into());
-            object.insert("cid".into(), event.cid.clone().into());
-            object.insert(
-                "file".into(),
-                event.file.as_deref().map(str::to_owned).into(),
-            );
-            match &event.kind {
-                StoryKind::Extension { code } => {
-                    object.insert("kind".into(), "extension".into());
-                    object.insert("code".into(), code.as_str().into());
-                }
-                StoryKind::Nps {
-                    event_id,
-                    reason_code,
-                    linked,
-                } => {
-                    object.insert("kind".into(), "nps".into());
-                    object.insert("event_id".into(), (*event_id).into());
-                    object.insert("reason_code".into(), (*reason_code).into());
-                    object.insert("extension".into(), linked.clone().into());
-                }
-                _ => {}
-            }
-            serde_json::Value::Object(object)
-        })
-        .collect();
-    serde_json::json!({
-        "user": story.user,
-        "aliases": story.aliases,
-        "events": events,
-        "reading": story.reading,
-    })
 }

@@ -3,10 +3,7 @@
 
 use std::io::{self, IsTerminal, Write};
 
-use nps_mfa_errors::export::{
-    CertificateRecord, CodeRecord, EventChannelRecord, ProtocolRecord, SettingRecord, SymptomRecord,
-};
-use nps_mfa_errors::search::{search_limit, Target};
+use nps_mfa_errors::explain::{aadsts_url, entry_index, find, Explanation, Found, Miss};
 use nps_mfa_errors::{
     Cloud, Entry, ErrorCode, MessageMatch, Related, Similarity, Symptom, Wording,
 };
@@ -20,9 +17,6 @@ use crate::settings::write_setting;
 use crate::Outcome;
 
 mod findings;
-mod query;
-
-use query::Found;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
@@ -59,7 +53,7 @@ pub fn run(args: &Args) -> io::Result<Outcome> {
     if trimmed.is_empty() {
         nothing_to_explain("the query is empty");
     }
-    let Some(found) = query::find(trimmed) else {
+    let Some(found) = find(trimmed) else {
         return write_miss(trimmed, args.json);
     };
     let mut out = anstream::stdout().lock();
@@ -72,29 +66,20 @@ pub fn run(args: &Args) -> io::Result<Outcome> {
     Ok(Outcome::Found)
 }
 
+/// The `explain --json` document, its keys sorted.
 fn write_found_json(
     out: &mut impl Write,
     query: &str,
     found: &Found,
     cloud: Cloud,
 ) -> io::Result<()> {
-    match found {
-        Found::Code(code) => write_json(out, query, &Match::code(*code), cloud),
-        Found::Message(m) => write_json(out, query, &Match::message(m), cloud),
-        Found::Scan(list) => findings::write_json(out, query, list, cloud),
-        Found::Setting(setting) => write_fact_json(out, query, "setting", &SettingRecord(*setting)),
-        Found::Symptom(symptom) => write_fact_json(out, query, "symptom", &SymptomRecord(*symptom)),
-        Found::Aadsts(code) => {
-            let value = serde_json::json!({
-                "query": query,
-                "matched_by": "aadsts",
-                "aadsts": code,
-                "url": findings::aadsts_url(code),
-            });
-            serde_json::to_writer_pretty(&mut *out, &value)?;
-            writeln!(out)
-        }
-    }
+    write_json(out, &Explanation::new(query, found, cloud))
+}
+
+fn write_json(out: &mut impl Write, document: &impl serde::Serialize) -> io::Result<()> {
+    let value = crate::output::sorted_keys(serde_json::to_value(document)?);
+    serde_json::to_writer_pretty(&mut *out, &value)?;
+    writeln!(out)
 }
 
 fn write_found_text(out: &mut impl Write, found: &Found, cloud: Cloud) -> io::Result<()> {
@@ -118,7 +103,7 @@ fn write_aadsts(out: &mut impl Write, code: &str) -> io::Result<()> {
                 logs it inside the message of one of its own codes (paste the whole log line to \
                 see which). Microsoft explains it at:";
     write!(out, "{}", wrap("", 0, text))?;
-    let url = findings::aadsts_url(code).unwrap_or_default();
+    let url = aadsts_url(code).unwrap_or_default();
     writeln!(out, "{url}")
 }
 
@@ -143,72 +128,24 @@ fn nothing_to_explain(why: &str) -> ! {
 /// Nothing found: the reason and the suggestions (the closest code, then what a keyword search
 /// finds) on stderr, and with `--json` an error document on stdout.
 fn write_miss(query: &str, json: bool) -> io::Result<Outcome> {
-    let suggestions = suggestions(query);
-    let hint = match suggestions.as_slice() {
-        [] => "check the spelling, or paste the whole log line or event".to_owned(),
-        [only] => format!("did you mean `{}`?", only.name()),
-        _ => "did you mean one of these?".to_owned(),
-    };
-    let error = format!(
-        "`{}` is not a documented NPS extension error code or message, and no code or message \
-         was found in it; {hint}",
-        shorten(query)
-    );
+    let miss = Miss::new(query);
     let mut err = anstream::stderr().lock();
-    writeln!(err, "nps-mfa-errors: {}", crate::output::escape(&error))?;
-    if suggestions.len() > 1 {
+    writeln!(
+        err,
+        "nps-mfa-errors: {}",
+        crate::output::escape(&miss.error)
+    )?;
+    if miss.targets.len() > 1 {
         let mut list = Vec::new();
-        write_hits(&mut list, &suggestions)?;
+        write_hits(&mut list, &miss.targets)?;
         err.write_all(&list)?;
     }
     if json {
-        let list: Vec<_> = suggestions
-            .iter()
-            .map(|target| {
-                serde_json::json!({
-                    "kind": target.kind(),
-                    "name": target.name(),
-                    "summary": target.summary(),
-                })
-            })
-            .collect();
-        let value = serde_json::json!({ "error": error, "input": query, "suggestions": list });
         let mut out = io::stdout().lock();
-        serde_json::to_writer_pretty(&mut out, &value)?;
-        writeln!(out)?;
+        write_json(&mut out, &miss)?;
         out.flush()?;
     }
     Ok(Outcome::NotFound)
-}
-
-/// The code closest to a misspelt one, then up to five entries a keyword search finds with
-/// every word of a short query.
-fn suggestions(query: &str) -> Vec<Target> {
-    let mut list: Vec<Target> = query::clean_name(query)
-        .parse::<ErrorCode>()
-        .err()
-        .and_then(|error| error.suggestion())
-        .map(Target::Code)
-        .into_iter()
-        .collect();
-    if query.split_whitespace().count() <= 8 {
-        for hit in search_limit(query, 5) {
-            if hit.matches_all() && !list.contains(&hit.target) {
-                list.push(hit.target);
-            }
-        }
-    }
-    list
-}
-
-/// The query as an error message quotes it: its first line, at most 100 characters.
-fn shorten(query: &str) -> String {
-    let first = query.lines().next().unwrap_or_default();
-    let mut short: String = first.chars().take(100).collect();
-    if short.len() < query.len() {
-        short.push('…');
-    }
-    short
 }
 
 /// A code, and the entry and wording a message matched, if it was a message.
@@ -247,65 +184,6 @@ impl Match {
             similarity: None,
         }
     }
-}
-
-fn write_fact_json(
-    out: &mut impl Write,
-    query: &str,
-    matched_by: &str,
-    record: &impl serde::Serialize,
-) -> io::Result<()> {
-    let value = serde_json::json!({
-        "query": query,
-        "matched_by": matched_by,
-        "matched_entry": null,
-        "matched_wording": null,
-        "record": record,
-    });
-    serde_json::to_writer_pretty(&mut *out, &crate::output::sorted_keys(value))?;
-    writeln!(out)
-}
-
-/// The related facts as JSON, the endpoints and setting values for `cloud`.
-fn related_json(related: &Related, symptoms: &[Symptom], cloud: Cloud) -> serde_json::Value {
-    let settings: Vec<_> = related
-        .settings()
-        .iter()
-        .map(|&s| {
-            serde_json::json!({
-                "name": s,
-                "summary": s.summary(),
-                "value": s.value_for(cloud),
-                "default": s.default_value(),
-            })
-        })
-        .collect();
-    let endpoints: Vec<_> = related.endpoints(cloud).collect();
-    let protocols: Vec<_> = related
-        .protocols()
-        .iter()
-        .map(|&p| ProtocolRecord(p))
-        .collect();
-    let certificate: Vec<_> = related
-        .certificate()
-        .iter()
-        .map(|&c| CertificateRecord(c))
-        .collect();
-    let channels: Vec<_> = related
-        .event_channels()
-        .iter()
-        .map(|&c| EventChannelRecord(c))
-        .collect();
-    let symptoms: Vec<_> = symptoms.iter().map(|&s| SymptomRecord(s)).collect();
-    serde_json::json!({
-        "cloud": cloud,
-        "settings": settings,
-        "endpoints": endpoints,
-        "protocols": protocols,
-        "certificate": certificate,
-        "event_channels": channels,
-        "symptoms": symptoms,
-    })
 }
 
 /// The related facts as text, for `cloud`.
@@ -397,38 +275,6 @@ fn write_symptom(out: &mut impl Write, symptom: Symptom, cloud: Cloud) -> io::Re
     }
     write_sources(out, symptom.sources())?;
     write_related(out, symptom.related(), &[], cloud)
-}
-
-fn write_json(out: &mut impl Write, query: &str, found: &Match, cloud: Cloud) -> io::Result<()> {
-    let mut value = serde_json::json!({
-        "query": query,
-        "matched_by": if found.wording.is_some() { "message" } else { "code" },
-    });
-    if let (Some(object), serde_json::Value::Object(fields)) =
-        (value.as_object_mut(), match_json(found, cloud))
-    {
-        object.extend(fields);
-    }
-    serde_json::to_writer_pretty(&mut *out, &crate::output::sorted_keys(value))?;
-    writeln!(out)
-}
-
-/// A code as JSON: the matched entry (an index) and wording, if any, the record and the related
-/// facts for `cloud`.
-pub(crate) fn match_json(found: &Match, cloud: Cloud) -> serde_json::Value {
-    let code = found.code;
-    let related = found.entry.map_or_else(|| code.related(), Entry::related);
-    serde_json::json!({
-        "matched_entry": found.entry.and_then(|e| entry_index(code, e)),
-        "matched_wording": found.wording.map(Wording::text),
-        "similarity": found.similarity,
-        "record": CodeRecord(code),
-        "related": related_json(related, code.symptoms(), cloud),
-    })
-}
-
-fn entry_index(code: ErrorCode, entry: &Entry) -> Option<usize> {
-    code.entries().iter().position(|e| std::ptr::eq(e, entry))
 }
 
 /// A code as text: its category and summary, the matched wording, the matched entry (or every

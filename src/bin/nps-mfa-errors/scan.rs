@@ -8,14 +8,15 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use nps_mfa_errors::scan::report::{FileTotal, Group, Report};
+use nps_mfa_errors::scan::bundle_report::BundleReport;
+use nps_mfa_errors::scan::report::{Group, Report};
 use nps_mfa_errors::scan::{
     parse_utc_offset, walk, BundleOptions, BundleScan, Finding, FoundCode, InputFormat, Record,
     ScanError, Scanner,
 };
 use nps_mfa_errors::ErrorCode;
 
-use crate::bundle_report::{shown_time, BundleReport};
+use crate::bundle_report::shown_time;
 use crate::output::{escape, json_safe, truncate, warn, wrap, CODE, DIM, HEADING};
 use crate::Outcome;
 
@@ -136,7 +137,7 @@ pub fn run(args: &Args) -> io::Result<Outcome> {
         drop(out);
         let mut text = anstream::stdout().lock();
         let written = write_text(&report, &mut text).and_then(|()| match extras {
-            Some(extras) => extras.write_text(&mut text),
+            Some(extras) => crate::bundle_report::write_text(extras, &mut text),
             None => Ok(()),
         });
         match written.and_then(|()| text.flush()) {
@@ -165,8 +166,9 @@ fn write_json(
 ) -> io::Result<Option<BundleReport>> {
     if args.json {
         out.write(|w| {
-            for record in extras.nps_json() {
-                writeln!(w, "{}", json_safe(record.to_string()))?;
+            for record in extras.linked_nps() {
+                let line = serde_json::to_string(&record).map_err(io::Error::other)?;
+                writeln!(w, "{}", json_safe(line))?;
             }
             Ok(())
         })?;
@@ -174,12 +176,8 @@ fn write_json(
     if !args.summary_json {
         return Ok(Some(extras));
     }
-    let mut summary = serde_json::to_value(report.summary(errors))?;
-    if let Some(object) = summary.as_object_mut() {
-        object.extend(extras.into_json());
-        object.insert("duplicates".into(), duplicates.into());
-    }
-    let json = serde_json::to_string_pretty(&summary).map_err(io::Error::other)?;
+    let document = extras.document(report.summary(errors), duplicates);
+    let json = serde_json::to_string_pretty(&document).map_err(io::Error::other)?;
     out.write(|w| writeln!(w, "{}", json_safe(json)))?;
     Ok(None)
 }
@@ -264,34 +262,20 @@ fn scan_input(
     let (report, extras) = (&mut totals.report, &mut totals.extras);
     let mut sink = |record: Record| {
         count += 1;
-        match record {
-            Record::Extension(finding) => {
-                if let Some(user) = &finding.user {
-                    let (code, cid) = (finding.code.as_str(), finding.cid.as_deref());
-                    let (time, file) = (finding.time, finding.file.as_ref());
-                    extras.timeline.add_extension(user, code, time, cid, file);
-                }
-                if !args.json {
-                    report.add(finding);
-                } else if write_error.is_none() {
-                    let written = out.write(|w| writeln!(w, "{}", json_line(&finding, lossy)?));
-                    write_error = written.err();
-                }
-            }
-            Record::Nps(event) => {
-                extras.timeline.add_nps(&event);
-                extras.nps.push(*event);
-            }
-            Record::Config(config) => {
-                if args.json && write_error.is_none() {
-                    let line = serde_json::to_string(&config)
-                        .map(json_safe)
-                        .map_err(io::Error::other);
-                    write_error = line.and_then(|l| out.write(|w| writeln!(w, "{l}"))).err();
-                }
-                extras.config.push(config);
-            }
-            _ => {}
+        if let (Record::Config(config), true, None) = (&record, args.json, &write_error) {
+            let line = serde_json::to_string(config)
+                .map(json_safe)
+                .map_err(io::Error::other);
+            write_error = line.and_then(|l| out.write(|w| writeln!(w, "{l}"))).err();
+        }
+        let Some(finding) = extras.add_record(record) else {
+            return;
+        };
+        if !args.json {
+            report.add(finding);
+        } else if write_error.is_none() {
+            let written = out.write(|w| writeln!(w, "{}", json_line(&finding, lossy)?));
+            write_error = written.err();
         }
     };
     let bundle = &mut totals.bundle;
@@ -324,35 +308,20 @@ fn add_input(
     progress: Option<&indicatif::ProgressBar>,
     totals: &mut Totals,
 ) {
-    let mut file = match input.summary {
-        Some(summary) => {
-            for note in &summary.notes {
-                let kind = if summary.format == InputFormat::Evtx {
-                    "warning"
-                } else {
-                    "note"
-                };
-                say(
-                    progress,
-                    format_args!("{kind}: {}: {}", escape(&input.name), escape(note)),
-                );
-            }
-            match summary.format {
-                InputFormat::Evtx => totals.extras.event_logs.push((
-                    input.name.clone(),
-                    input.events.unwrap_or(0),
-                    summary.notes.clone(),
-                )),
-                InputFormat::Binary => totals
-                    .extras
-                    .skipped
-                    .push((input.name.clone(), summary.notes.join(" "))),
-                _ => {}
-            }
-            FileTotal::scanned(input.name, summary, input.records)
+    if let Some(summary) = &input.summary {
+        let kind = if summary.format == InputFormat::Evtx {
+            "warning"
+        } else {
+            "note"
+        };
+        for note in &summary.notes {
+            say(
+                progress,
+                format_args!("{kind}: {}: {}", escape(&input.name), escape(note)),
+            );
         }
-        None => FileTotal::unreadable(input.name, input.records),
-    };
+    }
+    let mut file = totals.extras.add_input(input);
     file.lossy_name = lossy;
     totals.report.add_file(file);
 }

@@ -1,4 +1,6 @@
-//! `/` and `/?q=…`: the search box, and the codes a query finds (or every code by category).
+//! `/` and `/?q=…`: the search box, and what a query finds (or every code by category): what
+//! `explain` matches (a code, a message, the codes in a pasted log line, a setting, a symptom),
+//! then what the `search` subcommand's keyword search finds, so the page and the CLI agree.
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::Query;
@@ -8,7 +10,8 @@ use maud::{html, Markup};
 use serde::Deserialize;
 
 use super::layout::{error_page, page, Nav};
-use crate::serve::search::{search, MatchedBy};
+use crate::explain::{find, Found};
+use crate::search::{search, Target};
 use crate::{Category, ErrorCode};
 
 /// The query string of `/`.
@@ -50,28 +53,99 @@ pub(in crate::serve) async fn page_handler(
     page(&title, Nav::Search, body).into_response()
 }
 
+/// One result of the search page: what, how it matched, and whether it matches the whole query.
+type Hit = (Target, String, bool);
+
+/// What a query finds, each with how: first what `explain` matches, then the keyword search's
+/// results (at most ten, as `nps-mfa-errors search` lists them), without repeats.
+pub(in crate::serve) fn hits(query: &str) -> Vec<Hit> {
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut push = |target: Target, how: String| {
+        if !hits.iter().any(|(t, _, _)| *t == target) {
+            let full = !how.starts_with("keywords,");
+            hits.push((target, how, full));
+        }
+    };
+    match find(query) {
+        Some(Found::Code(code)) => push(Target::Code(code), "code".to_owned()),
+        Some(Found::Message(m)) => push(Target::Code(m.code()), "message".to_owned()),
+        Some(Found::Scan(findings)) => {
+            for code in findings.iter().filter_map(|f| f.code.documented()) {
+                push(Target::Code(code), "found in the pasted log".to_owned());
+            }
+        }
+        Some(Found::Setting(setting)) => push(Target::Setting(setting), "name".to_owned()),
+        Some(Found::Symptom(symptom)) => push(Target::Symptom(symptom), "symptom".to_owned()),
+        _ => {}
+    }
+    for hit in search(query) {
+        let how = if hit.matches_all() {
+            "keywords".to_owned()
+        } else {
+            format!(
+                "keywords, {} of {} words",
+                hit.matched.len(),
+                hit.query_words
+            )
+        };
+        push(hit.target, how);
+    }
+    hits
+}
+
 fn results(query: &str) -> Markup {
-    let hits = search(query);
+    let hits = hits(query);
+    let aadsts = crate::explain::aadsts_url(crate::explain::clean_name(query));
     html! {
-        @if hits.is_empty() {
+        @if let Some(url) = aadsts {
             p.notice {
-                "No documented code matches “" (query) "”."
-                @if let Some(code) = crate::lookup(query).err().and_then(|e| e.suggestion()) {
+                "“" (query) "” is a Microsoft Entra sign-in error, not a code of the NPS extension "
+                "(which logs it inside the message of one of its own codes: paste the whole log "
+                "line to see which). Microsoft explains it at " a href=(url) { (url) } "."
+            }
+        }
+        @if !hits.iter().any(|(_, _, full)| *full) {
+            p.notice {
+                "Nothing documented matches “" (query) "”."
+                @if let Some(code) = crate::explain::closest_code(crate::explain::clean_name(query)) {
                     " Did you mean " a href=(code_href(code)) { (code.as_str()) } "?"
                 }
+                @if !hits.is_empty() { " These match some of its words:" }
             }
         } @else {
-            p.muted { (hits.len()) " code" @if hits.len() != 1 { "s" } " match “" (query) "”." }
+            p.muted { (hits.len()) " result" @if hits.len() != 1 { "s" } " for “" (query) "”." }
+        }
+        @if !hits.is_empty() {
             ol.results {
-                @for (code, by) in &hits {
-                    li {
-                        a.code href=(code_href(*code)) { (code.as_str()) } " "
-                        span.badge { (code.category().as_str()) } " "
-                        span.muted { "matched by " (MatchedBy::as_str(*by)) }
-                        br;
-                        (code.summary())
-                    }
+                @for (target, how, _) in &hits {
+                    li { (result(*target, how)) }
                 }
+            }
+        }
+    }
+}
+
+/// One result: its name linked to its page, its kind and how it matched, then its summary (and
+/// a symptom's codes).
+fn result(target: Target, how: &str) -> Markup {
+    let href = match target {
+        Target::Code(code) => code_href(code),
+        Target::Setting(setting) => format!("/settings#{}", setting.as_str()),
+        _ => String::new(),
+    };
+    html! {
+        @if href.is_empty() { b { (target.name()) } } @else { a.code href=(href) { (target.name()) } }
+        " "
+        span.badge { @if let Target::Code(code) = target { (code.category().as_str()) } @else { (target.kind()) } }
+        " " span.muted { "matched by " (how) }
+        br;
+        (target.summary())
+        @if let Target::Symptom(symptom) = target {
+            br;
+            "Codes: "
+            @for (i, code) in symptom.codes().iter().enumerate() {
+                @if i > 0 { ", " }
+                a.code href=(code_href(*code)) { (code.as_str()) }
             }
         }
     }

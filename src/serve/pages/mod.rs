@@ -1,6 +1,7 @@
 //! The web pages: server-rendered HTML (maud escapes every value it writes), readable
 //! without JavaScript, linked to each other, one stable URL each.
 
+mod bundle;
 pub(super) mod code;
 pub(super) mod facts;
 pub(super) mod home;

@@ -7,9 +7,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{html, Markup};
 
+use super::bundle::sections;
 use super::home::code_href;
 use super::layout::{error_page, page, Nav};
-use crate::scan::report::{CodeSummary, Summary};
+use crate::scan::bundle_report::SummaryDocument;
+use crate::scan::report::CodeSummary;
 use crate::serve::router::AppState;
 use crate::serve::scan::{scan, spool, upload_name, ScanFailure};
 use crate::ErrorCode;
@@ -79,7 +81,7 @@ pub(in crate::serve) async fn upload(
             Err(f) => return failure(f),
         };
         return match scan(&state, upload).await {
-            Ok(summary) => page("Scan report", Nav::Scan, report(&summary)).into_response(),
+            Ok(document) => page("Scan report", Nav::Scan, report(&document)).into_response(),
             Err(f) => failure(f),
         };
     }
@@ -90,13 +92,14 @@ pub(in crate::serve) async fn upload(
     )
 }
 
-fn report(summary: &Summary) -> Markup {
+fn report(document: &SummaryDocument) -> Markup {
+    let summary = &document.summary;
     html! {
         h1 { "Scan report" }
         @for file in &summary.files {
             p.muted {
                 (file.file) ": "
-                @match file.format { Some(format) => { (format) ", " (file.bytes) " bytes of text" }, None => "not readable" }
+                @match file.format { Some(format) => { (format) ", " (file.bytes) " bytes" }, None => "not readable" }
                 ", " (file.findings) " finding" @if file.findings != 1 { "s" } "."
             }
         }
@@ -105,8 +108,13 @@ fn report(summary: &Summary) -> Markup {
         }
         @if summary.codes.is_empty() {
             p.notice {
-                "No documented code or message was found. Check that the file is an NPS "
-                "extension log or an export of its event logs."
+                @if document.config.is_empty() && document.nps.is_empty() {
+                    "No documented code or message was found. Check that the file is an NPS "
+                    "extension log or an export of its event logs."
+                } @else {
+                    "No NPS extension code or message was found; what the bundle's other files "
+                    "say follows."
+                }
             }
         } @else {
             p { (summary.findings) " findings of " (summary.codes.len()) " code"
@@ -116,6 +124,7 @@ fn report(summary: &Summary) -> Markup {
                 tbody { @for code in &summary.codes { (row(code)) } }
             }
         }
+        (sections(document))
         h2 { "Scan another file" }
         (form())
     }

@@ -3,70 +3,12 @@
 
 use std::io::{self, Write};
 
+use nps_mfa_errors::explain::{aadsts_url, closest_code};
 use nps_mfa_errors::scan::{Finding, FoundCode};
-use nps_mfa_errors::{Cloud, ErrorCode};
+use nps_mfa_errors::Cloud;
 
-use super::{match_json, write_text as write_text_of, Match};
+use super::{write_text as write_text_of, Match};
 use crate::output::{wrap, CODE, DIM, HEADING};
-
-/// Microsoft's page that explains an Entra sign-in error (`AADSTS` and digits).
-pub fn aadsts_url(aadsts: &str) -> Option<String> {
-    let digits = aadsts
-        .get(..6)?
-        .eq_ignore_ascii_case("AADSTS")
-        .then(|| &aadsts[6..])?;
-    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| format!("https://login.microsoftonline.com/error?code={digits}"))
-}
-
-/// `{query, matched_by: "scan", findings: [...]}`: each finding as `scan --json` writes it,
-/// with the `AADSTS` page and, for a documented code, the explanation `explain --json` gives.
-pub fn write_json(
-    out: &mut impl Write,
-    query: &str,
-    findings: &[Finding],
-    cloud: Cloud,
-) -> io::Result<()> {
-    let list: Vec<serde_json::Value> = findings
-        .iter()
-        .map(|finding| finding_json(finding, cloud))
-        .collect();
-    let value = serde_json::json!({
-        "query": query,
-        "matched_by": "scan",
-        "findings": list,
-    });
-    serde_json::to_writer_pretty(&mut *out, &value)?;
-    writeln!(out)
-}
-
-fn finding_json(finding: &Finding, cloud: Cloud) -> serde_json::Value {
-    let mut value = serde_json::to_value(finding).unwrap_or_default();
-    let Some(object) = value.as_object_mut() else {
-        return value;
-    };
-    object.insert(
-        "aadsts_url".to_owned(),
-        finding.aadsts.as_deref().and_then(aadsts_url).into(),
-    );
-    match &finding.code {
-        FoundCode::Documented(code) => {
-            if let serde_json::Value::Object(fields) =
-                match_json(&Match::entry(*code, finding.entry), cloud)
-            {
-                object.extend(fields);
-            }
-        }
-        FoundCode::Undocumented(token) => {
-            let suggestion = token
-                .parse::<ErrorCode>()
-                .err()
-                .and_then(|e| e.suggestion());
-            object.insert("suggestion".to_owned(), serde_json::json!(suggestion));
-        }
-    }
-    value
-}
 
 /// Each finding under a `Finding i of n` heading with its line and context, then its code
 /// explained.
@@ -125,11 +67,7 @@ fn write_undocumented(out: &mut impl Write, token: &str) -> io::Result<()> {
         "The log marks this as an error code, but no version of Microsoft's page of NPS \
                     extension errors documents it."
             .to_owned();
-    if let Some(code) = token
-        .parse::<ErrorCode>()
-        .err()
-        .and_then(|e| e.suggestion())
-    {
+    if let Some(code) = closest_code(token) {
         text.push_str(&format!(" Did you mean `{code}`?"));
     }
     write!(out, "{}", wrap("", 0, &text))

@@ -1,10 +1,11 @@
 //! What a pasted text names: a code (however it is quoted or spelt), a registry setting, a
 //! documented message, the codes a scan finds in it, or a symptom.
 
-use nps_mfa_errors::scan::{scan_str, Finding};
-use nps_mfa_errors::{find_message, find_symptom, ErrorCode, MessageMatch, Setting, Symptom};
+use crate::scan::{scan_str, Finding};
+use crate::{find_message, find_symptom, ErrorCode, MessageMatch, Setting, Symptom};
 
 /// What a query names, and how it was matched.
+#[derive(Debug, Clone)]
 pub enum Found {
     /// A code, written in any case, quoted, with punctuation or `-` for `_`.
     Code(ErrorCode),
