@@ -106,3 +106,40 @@ fn scan_exits_1_when_nothing_is_found_and_2_when_an_input_is_unreadable() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn inputs_name_what_each_file_counted_and_keep_long_member_paths_on_their_own_line() {
+    let output = cli()
+        .args([
+            "scan",
+            "examples/support-bundle/20261120-092000_NpsLogging.zip",
+        ])
+        .output()
+        .expect("the tool runs");
+    let text = String::from_utf8(output.stdout).expect("UTF-8 report");
+    let inputs = text.split("\nInputs\n").nth(1).expect("an Inputs section");
+    let lines: Vec<&str> = inputs.lines().collect();
+    let registry = lines
+        .iter()
+        .position(|l| l.ends_with("!/BeforeRegAdd_AzureMFA.txt:"))
+        .expect("the registry member on its own line");
+    assert!(
+        lines[registry + 1].starts_with("    6 registry value(s) checked, "),
+        "{}",
+        lines[registry + 1]
+    );
+    let security = lines
+        .iter()
+        .position(|l| l.ends_with("!/NPS_EventLog.log:"))
+        .expect("the Security-event member on its own line");
+    assert!(
+        lines[security + 1].contains(" NPS decision(s), "),
+        "{}",
+        lines[security + 1]
+    );
+    assert!(
+        text.lines().any(|l| l
+            == "  Times ending in Z are UTC; the others are the local time of the machine that"),
+        "the note on local times is wrapped to the report's width"
+    );
+}

@@ -116,7 +116,14 @@ fn write_stories(out: &mut impl Write, stories: &[UserStory]) -> io::Result<()> 
         .flat_map(|s| &s.events)
         .any(|e| e.time.is_some_and(|t| t.is_local()));
     if any_local {
-        writeln!(out, "  {DIM}Times ending in Z are UTC; the others are the local time of the machine that wrote the log (give --utc-offset to convert them).{DIM:#}")?;
+        let note = wrap(
+            "  ",
+            2,
+            "Times ending in Z are UTC; the others are the local time of the machine that \
+             wrote the log (give --utc-offset to convert them).",
+        );
+        write!(out, "{DIM}{}{DIM:#}", note.trim_end())?;
+        writeln!(out)?;
     }
     for story in stories {
         let mut name = escape(&story.user).into_owned();

@@ -366,15 +366,25 @@ fn write_text(report: &Report, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "{HEADING}Inputs{HEADING:#}")?;
     for file in report.files() {
         let format = file.format.map_or("unreadable", InputFormat::as_str);
+        // A registry dump yields checked values and a Security-event export NPS decisions,
+        // not extension findings: say which, so the counts are not read as errors.
+        let counted = match file.format {
+            Some(InputFormat::Registry) => "registry value(s) checked",
+            Some(InputFormat::SecurityEvents) => "NPS decision(s)",
+            _ => "finding(s)",
+        };
         let line = format!(
-            "{} finding(s), {} bytes, {format}",
+            "{} {counted}, {} bytes, {format}",
             file.findings, file.bytes
         );
-        write!(
-            out,
-            "{}",
-            wrap(&format!("  {}: ", escape(&file.name)), 4, &line)
-        )?;
+        let name = format!("  {}: ", escape(&file.name));
+        if name.chars().count() + line.chars().count() > crate::output::WIDTH {
+            // A long member path on its own line keeps the count and its unit together.
+            writeln!(out, "{}", name.trim_end())?;
+            write!(out, "{}", wrap("    ", 4, &line))?;
+        } else {
+            write!(out, "{}", wrap(&name, 4, &line))?;
+        }
         for note in &file.notes {
             write!(out, "{}", wrap("    Note: ", 6, &escape(note)))?;
         }
