@@ -91,8 +91,10 @@ fn the_upload_page_returns_a_report_for_a_log() {
     assert_eq!(browser.title(), "Scan report · NPS extension errors");
     let codes = browser.wait_for("table.report tbody tr td:first-child a.code");
     assert!(codes.iter().any(|c| c == "ESTS_TOKEN_ERROR"), "{codes:?}");
-    let files = browser.texts("main > p.muted");
-    assert!(files[0].starts_with("nps-extension.log: "), "{files:?}");
+    let files = browser.texts("table.inputs tbody tr td.file");
+    assert_eq!(files, ["nps-extension.log"]);
+    let counted = browser.texts("table.inputs tbody tr td:last-child");
+    assert!(counted[0].ends_with(" findings"), "{counted:?}");
     browser.screenshot("scan-report");
 }
 

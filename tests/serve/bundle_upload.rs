@@ -114,5 +114,8 @@ fn the_scan_page_shows_config_verdicts_and_the_story_per_user_escaped() {
     assert!(page.contains("the extension rejected"));
     // The member names carry `%computername%` and a `!`: shown as text, nothing unescaped.
     assert!(page.contains("%computername%_AuthZOptCh.evtx"));
+    // The files read say what each counted: registry values and NPS decisions are not findings.
+    assert!(page.contains("<td>6 registry values checked</td>"));
+    assert!(page.contains("<td>4 NPS decisions</td>"));
     assert!(!page.contains("<script"));
 }

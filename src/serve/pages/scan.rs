@@ -11,7 +11,7 @@ use super::bundle::sections;
 use super::home::code_href;
 use super::layout::{error_page, page, Nav};
 use crate::scan::bundle_report::SummaryDocument;
-use crate::scan::report::CodeSummary;
+use crate::scan::report::{CodeSummary, Summary};
 use crate::serve::router::AppState;
 use crate::serve::scan::{scan, spool, upload_name, ScanFailure};
 use crate::ErrorCode;
@@ -96,13 +96,6 @@ fn report(document: &SummaryDocument) -> Markup {
     let summary = &document.summary;
     html! {
         h1 { "Scan report" }
-        @for file in &summary.files {
-            p.muted {
-                (file.file) ": "
-                @match file.format { Some(format) => { (format) ", " (file.bytes) " bytes" }, None => "not readable" }
-                ", " (file.findings) " finding" @if file.findings != 1 { "s" } "."
-            }
-        }
         @for error in &summary.errors {
             p.notice.error { (error.error) }
         }
@@ -125,6 +118,7 @@ fn report(document: &SummaryDocument) -> Markup {
             }
         }
         (sections(document))
+        (inputs(summary))
         h2 { "Scan another file" }
         (form())
     }
@@ -177,4 +171,37 @@ fn breakable(code: &str) -> Markup {
     }
     parts.push(&code[start..]);
     html! { @for (i, part) in parts.iter().enumerate() { @if i > 0 { wbr; } (part) } }
+}
+
+/// The files read, last: what each was read as and what it counted (a registry dump counts
+/// values checked and a Security-event export NPS decisions, not extension findings).
+fn inputs(summary: &Summary) -> Markup {
+    html! {
+        h2 { "Files read" }
+        table.inputs {
+            thead { tr { th { "File" } th { "Read as" } th { "Size" } th { "Counted" } } }
+            tbody {
+                @for file in &summary.files {
+                    tr {
+                        td.file { (file.file) }
+                        td { (file.format.unwrap_or("not readable")) }
+                        td { (file.bytes) " bytes" }
+                        td { (file.findings) " " (counted(file.format, file.findings)) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The unit of a file's count, by what it was read as.
+fn counted(format: Option<&str>, count: u64) -> &'static str {
+    match (format, count == 1) {
+        (Some("registry"), true) => "registry value checked",
+        (Some("registry"), false) => "registry values checked",
+        (Some("security-events"), true) => "NPS decision",
+        (Some("security-events"), false) => "NPS decisions",
+        (_, true) => "finding",
+        (_, false) => "findings",
+    }
 }
