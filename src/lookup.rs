@@ -133,21 +133,6 @@ pub fn find_message(text: &str) -> Option<MessageMatch> {
     })
 }
 
-/// If every literal piece occurs in `haystack` in order: how much literal text matched, and
-/// where the match starts and ends. Shared by [`find_message`] and the log scanner.
-pub(crate) fn match_span(haystack: &str, segments: &[&str]) -> Option<(usize, usize, usize)> {
-    let mut from = 0;
-    let mut score = 0;
-    let mut start = None;
-    for segment in segments {
-        let at = haystack[from..].find(segment)? + from;
-        start.get_or_insert(at);
-        from = at + segment.len();
-        score += segment.len();
-    }
-    Some((score, start?, from))
-}
-
 /// What [`lookup`] found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]

@@ -232,22 +232,62 @@ pub(crate) fn find(text: &str) -> Option<(usize, Similarity)> {
     let tables = Tables::shared();
     let found = tables.matches(canonical.as_bytes(), &offsets);
     let best = found.iter().map(|f| f.score).max()?;
-    let tied: Vec<&Found> = found.iter().filter(|f| f.score == best).collect();
-    for f in &tied {
+    let mut tied = found.iter().filter(|f| f.score == best);
+    let first = tied.clone().next()?;
+    let mut covered = Vec::new();
+    for f in tied.by_ref() {
         // Exact when the text from the match's first word on holds the wording as folded.
         let from = offsets[f.start];
         let to = offsets.get(f.end).copied().unwrap_or(text.len()).max(from);
-        let covered = fold(&text[from..to]);
-        let segments = MESSAGE_PATTERNS[f.pattern].segments;
-        if crate::lookup::match_span(&covered, segments).is_some() {
+        fold_into(&mut covered, &text[from..to]);
+        if holds_in_order(&covered, MESSAGE_PATTERNS[f.pattern].segments) {
             return Some((f.pattern, Similarity::EXACT));
         }
     }
-    let first = tied[0];
     Some((
         first.pattern,
         similarity(text, canonical.as_bytes(), &offsets, tables, first),
     ))
+}
+
+/// [`fold`] of `text` into `out` (cleared first): ASCII text byte by byte, without the
+/// allocation; anything else through `fold` itself. The two agree (see the tests).
+fn fold_into(out: &mut Vec<u8>, text: &str) {
+    out.clear();
+    if !text.is_ascii() {
+        out.extend_from_slice(fold(text).as_bytes());
+        return;
+    }
+    let mut pending_space = false;
+    for &b in text.as_bytes() {
+        if char::from(b).is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(b' ');
+            pending_space = false;
+        }
+        out.push(b.to_ascii_lowercase());
+    }
+}
+
+/// True when every one of `segments` (at least one) occurs in `haystack`, in order, without
+/// overlapping.
+fn holds_in_order(haystack: &[u8], segments: &[&str]) -> bool {
+    let mut from = 0;
+    for segment in segments {
+        let rest = &haystack[from..];
+        let Some(at) = (if segment.is_empty() {
+            Some(0)
+        } else {
+            memchr_find(rest, segment.as_bytes())
+        }) else {
+            return false;
+        };
+        from += at + segment.len();
+    }
+    !segments.is_empty()
 }
 
 /// One minus the edit distance between the text each literal piece matched and the piece as
@@ -262,13 +302,10 @@ pub(crate) fn similarity(
 ) -> Similarity {
     let pattern: &MessagePattern = &MESSAGE_PATTERNS[found.pattern];
     let pieces = &tables.segments[found.pattern];
-    let documented: Vec<&&str> = pattern
-        .segments
-        .iter()
-        .filter(|s| !canonical_is_empty(s))
-        .collect();
+    let documented = pattern.segments.iter().filter(|s| !canonical_is_empty(s));
     let mut at = found.start;
     let (mut distance, mut length) = (0, 0);
+    let (mut logged, mut documented_letters) = (Vec::new(), Vec::new());
     for (piece, wording) in pieces.iter().zip(documented) {
         let Some(start) = memchr_find(&canonical[at..], piece.as_bytes()).map(|i| i + at) else {
             break;
@@ -276,10 +313,10 @@ pub(crate) fn similarity(
         let end = start + piece.len();
         let from = offsets[start];
         let to = offsets.get(end).copied().unwrap_or(text.len()).max(from);
-        let logged = letters(&text[from..to]);
-        let documented = letters(wording);
-        distance += edit_distance(&logged, &documented);
-        length += logged.len().max(documented.len());
+        letters_into(&mut logged, &text[from..to]);
+        letters_into(&mut documented_letters, wording);
+        distance += edit_distance(&logged, &documented_letters);
+        length += logged.len().max(documented_letters.len());
         at = end;
     }
     let value = 1000 - (distance * 1000 / length.max(1)).min(1000);
@@ -290,19 +327,37 @@ fn canonical_is_empty(segment: &str) -> bool {
     !segment.chars().any(char::is_alphanumeric)
 }
 
-/// The letters and digits of `text`, lower-cased.
-fn letters(text: &str) -> Vec<u8> {
-    text.bytes()
-        .filter(u8::is_ascii_alphanumeric)
-        .map(|b| b.to_ascii_lowercase())
-        .collect()
+/// The letters and digits of `text`, lower-cased, in `out` (cleared first; reused per piece).
+fn letters_into(out: &mut Vec<u8>, text: &str) {
+    out.clear();
+    out.extend(
+        text.bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| b.to_ascii_lowercase()),
+    );
 }
 
 /// Levenshtein distance within a band of twelve cells either side of the diagonal (plus the
 /// length difference): drift changes a few letters, which the band counts exactly; a distance
 /// beyond it is reported as the band's edge, so the similarity is then a lower bound.
+///
+/// A common prefix and suffix are cut off first (they change neither the distance nor, the
+/// length difference being the same, the band), so a piece that drifted by one letter costs a
+/// handful of cells and an unchanged piece none.
 fn edit_distance(a: &[u8], b: &[u8]) -> usize {
     const BAND: usize = 12;
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
+    if a.is_empty() || b.is_empty() {
+        return a.len() + b.len();
+    }
     let band = BAND + a.len().abs_diff(b.len());
     let far = band + 1;
     let mut previous: Vec<usize> = (0..=b.len()).map(|j| j.min(far)).collect();
@@ -511,7 +566,13 @@ fn push_american(out: &mut String, word: &str) {
     // Every British suffix ends in one of these letters.
     let last = word.as_bytes().last().copied().unwrap_or(0);
     if word.len() >= 6 && matches!(last, b'e' | b'n' | b'g' | b'd' | b's' | b'r') {
+        let tail = &word.as_bytes()[word.len() - 2..];
         for (british, american) in SUFFIXES {
+            // The last two letters rule most suffixes out without a comparison call.
+            let ending = &british.as_bytes()[british.len() - 2..];
+            if (ending[0], ending[1]) != (tail[0], tail[1]) {
+                continue;
+            }
             if let Some(stem) = word.strip_suffix(british) {
                 // `-ence` → `-ense` only for licence/defence/offence, not every -ence word.
                 if british == "ence" && !matches!(stem, "lic" | "def" | "off") {
@@ -531,7 +592,8 @@ fn push_american(out: &mut String, word: &str) {
 /// letters or fewer stay.
 fn singular_in_place(out: &mut String, start: usize) {
     let word = &out[start..];
-    if word.len() <= 3 || !word.is_ascii() {
+    // Every plural ending below ends in `s`.
+    if word.len() <= 3 || !word.ends_with('s') || !word.is_ascii() {
         return;
     }
     if word.ends_with("ies") {
@@ -637,6 +699,69 @@ mod tests {
             b"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
         );
         assert!((13..=30).contains(&far), "{far}");
+    }
+
+    #[test]
+    fn the_fast_fold_agrees_with_fold() {
+        let mut out = Vec::new();
+        for text in [
+            "",
+            "  Leading and trailing \t",
+            "Mixed\tCASE\r\nlines\x0bvertical\x0cfeed  spaces",
+            "User\u{2019}s  caf\u{e9}\u{a0}non-breaking",
+            "ErrorCode:: ESTS_TOKEN_ERROR Msg:: Caller tenant",
+        ] {
+            fold_into(&mut out, text);
+            assert_eq!(out, fold(text).as_bytes(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn pieces_must_occur_in_order_without_overlap() {
+        assert!(holds_in_order(
+            b"user was not found",
+            &["user ", "not found"]
+        ));
+        assert!(!holds_in_order(b"not found user", &["user ", "not found"]));
+        assert!(!holds_in_order(b"abab", &["aba", "bab"]));
+        assert!(holds_in_order(b"abab", &["", "ab", "ab"]));
+        assert!(!holds_in_order(b"anything", &[]));
+    }
+
+    #[test]
+    fn cutting_the_common_ends_keeps_the_distance() {
+        fn full(a: &[u8], b: &[u8]) -> usize {
+            let mut row: Vec<usize> = (0..=b.len()).collect();
+            for (i, x) in a.iter().enumerate() {
+                let mut diagonal = row[0];
+                row[0] = i + 1;
+                for (j, y) in b.iter().enumerate() {
+                    let next = (diagonal + usize::from(x != y))
+                        .min(row[j + 1] + 1)
+                        .min(row[j] + 1);
+                    diagonal = row[j + 1];
+                    row[j + 1] = next;
+                }
+            }
+            row[b.len()]
+        }
+        for (a, b) in [
+            (
+                "callertenantdoesnothaveaccess",
+                "callertenantdoesnthaveaccess",
+            ),
+            (
+                "phonenumberisinanunrecognisableformat",
+                "phonenumberisinunrecognizableformat",
+            ),
+            ("toomanyattemptbyuser", "toomanyattemptsbyusers"),
+            ("aaaa", "aa"),
+            ("abcabc", "abc"),
+            ("same", "same"),
+        ] {
+            let (a, b) = (a.as_bytes(), b.as_bytes());
+            assert_eq!(edit_distance(a, b), full(a, b), "{a:?} / {b:?}");
+        }
     }
 
     #[test]
