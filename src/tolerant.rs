@@ -124,11 +124,14 @@ impl Tables {
     /// bytes of one word) tells where words start.
     pub(crate) fn matches(&self, canonical: &[u8], offsets: &[usize]) -> Vec<Found> {
         let mut found: Vec<Found> = vec![];
-        for start in 0..canonical.len().saturating_sub(1) {
-            if start > 0 && offsets[start] == offsets[start - 1] {
+        let mut previous = usize::MAX;
+        for (start, (&word, pair)) in offsets.iter().zip(canonical.windows(2)).enumerate() {
+            // Only where a word starts: its bytes share one offset.
+            if word == previous {
                 continue;
             }
-            let key = pair_key(canonical[start], canonical[start + 1]);
+            previous = word;
+            let key = pair_key(pair[0], pair[1]);
             for &pattern in &self.by_start[key] {
                 let pattern = usize::from(pattern);
                 if found.iter().any(|f| f.pattern == pattern) {
@@ -258,9 +261,12 @@ fn fold_into(out: &mut Vec<u8>, text: &str) {
         out.extend_from_slice(fold(text).as_bytes());
         return;
     }
+    out.reserve(text.len());
     let mut pending_space = false;
     for &b in text.as_bytes() {
-        if char::from(b).is_whitespace() {
+        // `char::is_whitespace` of an ASCII character: tab, line feed, vertical tab, form
+        // feed, carriage return, space.
+        if matches!(b, b'\t'..=b'\r' | b' ') {
             pending_space = !out.is_empty();
             continue;
         }
@@ -330,6 +336,7 @@ fn canonical_is_empty(segment: &str) -> bool {
 /// The letters and digits of `text`, lower-cased, in `out` (cleared first; reused per piece).
 fn letters_into(out: &mut Vec<u8>, text: &str) {
     out.clear();
+    out.reserve(text.len());
     out.extend(
         text.bytes()
             .filter(u8::is_ascii_alphanumeric)
@@ -387,36 +394,36 @@ fn edit_distance(a: &[u8], b: &[u8]) -> usize {
 /// everything else separates them and is dropped.
 pub(crate) fn canonical(text: &str) -> (String, Vec<usize>) {
     if text.is_ascii() {
-        return canonical_ascii(text.as_bytes());
+        return canonical_ascii(text);
     }
     canonical_chars(text.char_indices(), text.len())
 }
 
-/// [`canonical`] of ASCII text, byte by byte (most logs).
-fn canonical_ascii(text: &[u8]) -> (String, Vec<usize>) {
+/// [`canonical`] of ASCII text (most logs): each word is found by its bytes, then copied and
+/// lower-cased in one go.
+fn canonical_ascii(text: &str) -> (String, Vec<usize>) {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut offsets = Vec::with_capacity(text.len());
     let mut word = String::with_capacity(32);
     let mut pending = None;
     let mut at = 0;
-    while at < text.len() {
-        if !text[at].is_ascii_alphanumeric() {
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_alphanumeric() {
             at += 1;
             continue;
         }
         let start = at;
-        word.clear();
-        while at < text.len() {
-            let b = text[at];
-            if b.is_ascii_alphanumeric() {
-                word.push(char::from(b.to_ascii_lowercase()));
-            } else if b == b'\'' && text.get(at + 1).is_some_and(u8::is_ascii_alphanumeric) {
-                word.push('\'');
-            } else {
-                break;
-            }
+        while at < bytes.len()
+            && (bytes[at].is_ascii_alphanumeric()
+                || bytes[at] == b'\'' && bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric))
+        {
             at += 1;
         }
+        word.clear();
+        // ASCII text: every byte offset is a character boundary.
+        word.push_str(&text[start..at]);
+        word.make_ascii_lowercase();
         push_word(&mut out, &mut offsets, &mut pending, &word, start);
     }
     (out, offsets)
@@ -484,29 +491,41 @@ fn push_word(
     at: usize,
 ) {
     let (head, tail) = expand_contraction(word);
-    for part in [Some(head), tail].into_iter().flatten() {
-        if matches!(part, "a" | "an" | "the") {
-            // The next word's first byte points at the article, so a match that starts there
-            // covers it.
-            pending.get_or_insert(at);
-            continue;
-        }
-        let start = out.len();
-        push_american(out, part);
-        singular_in_place(out, start);
-        if out.len() == start {
-            continue;
-        }
-        offsets.push(pending.take().unwrap_or(at));
-        offsets.extend(core::iter::repeat_n(at, out.len() - start - 1));
+    push_part(out, offsets, pending, head, at);
+    if let Some(tail) = tail {
+        push_part(out, offsets, pending, tail, at);
     }
+}
+
+/// Appends the canonical form of one word or one half of an expanded contraction.
+fn push_part(
+    out: &mut String,
+    offsets: &mut Vec<usize>,
+    pending: &mut Option<usize>,
+    part: &str,
+    at: usize,
+) {
+    if matches!(part, "a" | "an" | "the") {
+        // The next word's first byte points at the article, so a match that starts there
+        // covers it.
+        pending.get_or_insert(at);
+        return;
+    }
+    let start = out.len();
+    push_american(out, part);
+    singular_in_place(out, start);
+    if out.len() == start {
+        return;
+    }
+    offsets.push(pending.take().unwrap_or(at));
+    offsets.resize(offsets.len() + out.len() - start - 1, at);
 }
 
 /// `doesn't` → (`does`, `not`), `can't` and `cannot` → (`can`, `not`), `won't` → (`will`,
 /// `not`), `it's` → (`it`, `is`), `we're` → (`we`, `are`), other `'x` endings dropped.
 fn expand_contraction(word: &str) -> (&str, Option<&'static str>) {
     let last = word.as_bytes().last().copied().unwrap_or(0);
-    if !word.contains('\'') && last != b't' {
+    if last != b't' && !word.contains('\'') {
         return (word, None);
     }
     match word {
@@ -545,46 +564,48 @@ fn expand_contraction(word: &str) -> (&str, Option<&'static str>) {
 /// `-or`, `-tre` → `-ter`, `-lled`/`-lling` → `-led`/`-ling`, `-ogue` → `-og`, `licence` →
 /// `license`. Applied to both sides, so it only has to be consistent.
 fn push_american(out: &mut String, word: &str) {
-    const SUFFIXES: [(&str, &str); 16] = [
-        ("isations", "izations"),
-        ("isation", "ization"),
-        ("isable", "izable"),
-        ("ising", "izing"),
-        ("ised", "ized"),
-        ("ises", "izes"),
-        ("ise", "ize"),
-        ("ours", "ors"),
-        ("oured", "ored"),
-        ("our", "or"),
-        ("tres", "ters"),
-        ("tre", "ter"),
-        ("lled", "led"),
-        ("lling", "ling"),
-        ("ogue", "og"),
-        ("ence", "ense"),
-    ];
-    // Every British suffix ends in one of these letters.
-    let last = word.as_bytes().last().copied().unwrap_or(0);
-    if word.len() >= 6 && matches!(last, b'e' | b'n' | b'g' | b'd' | b's' | b'r') {
-        let tail = &word.as_bytes()[word.len() - 2..];
-        for (british, american) in SUFFIXES {
-            // The last two letters rule most suffixes out without a comparison call.
-            let ending = &british.as_bytes()[british.len() - 2..];
-            if (ending[0], ending[1]) != (tail[0], tail[1]) {
+    match british_suffix(word) {
+        Some((stem, american)) => {
+            out.push_str(stem);
+            out.push_str(american);
+        }
+        None => out.push_str(word),
+    }
+}
+
+/// The stem and American ending of a word (six letters or more) with a British ending. The
+/// word's last two letters pick the few endings it can have, longest first, so most words
+/// cost one `match`.
+fn british_suffix(word: &str) -> Option<(&str, &'static str)> {
+    let bytes = word.as_bytes();
+    if bytes.len() < 6 {
+        return None;
+    }
+    let endings: &[(&str, &'static str)] = match &bytes[bytes.len() - 2..] {
+        b"ns" => &[("isations", "izations")],
+        b"on" => &[("isation", "ization")],
+        b"le" => &[("isable", "izable")],
+        b"ng" => &[("ising", "izing"), ("lling", "ling")],
+        b"ed" => &[("ised", "ized"), ("oured", "ored"), ("lled", "led")],
+        b"es" => &[("ises", "izes"), ("tres", "ters")],
+        b"se" => &[("ise", "ize")],
+        b"rs" => &[("ours", "ors")],
+        b"ur" => &[("our", "or")],
+        b"re" => &[("tre", "ter")],
+        b"ue" => &[("ogue", "og")],
+        b"ce" => &[("ence", "ense")],
+        _ => return None,
+    };
+    for &(british, american) in endings {
+        if let Some(stem) = word.strip_suffix(british) {
+            // `-ence` → `-ense` only for licence/defence/offence, not every -ence word.
+            if british == "ence" && !matches!(stem, "lic" | "def" | "off") {
                 continue;
             }
-            if let Some(stem) = word.strip_suffix(british) {
-                // `-ence` → `-ense` only for licence/defence/offence, not every -ence word.
-                if british == "ence" && !matches!(stem, "lic" | "def" | "off") {
-                    continue;
-                }
-                out.push_str(stem);
-                out.push_str(american);
-                return;
-            }
+            return Some((stem, american));
         }
     }
-    out.push_str(word);
+    None
 }
 
 /// The singular of a plural, in place on `out[start..]`: `-ies` → `-y`, `-sses`/`-xes`/
