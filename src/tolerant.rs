@@ -261,12 +261,30 @@ fn fold_into(out: &mut Vec<u8>, text: &str) {
         out.extend_from_slice(fold(text).as_bytes());
         return;
     }
+    // `char::is_whitespace` of an ASCII character: tab, line feed, vertical tab, form feed,
+    // carriage return, space.
+    let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let bytes = text.as_bytes();
+    let start = bytes.iter().position(|b| !space(b)).unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|b| !space(b))
+        .map_or(start, |last| last + 1);
+    let inner = &bytes[start..end];
+    // Usually the words are already one space apart: then folding is lower-casing a copy.
+    let one_space_apart = !inner
+        .iter()
+        .zip(inner.iter().skip(1))
+        .any(|(a, b)| (space(a) && *a != b' ') || (*a == b' ' && space(b)));
+    if one_space_apart {
+        out.extend_from_slice(inner);
+        out.make_ascii_lowercase();
+        return;
+    }
     out.reserve(text.len());
     let mut pending_space = false;
-    for &b in text.as_bytes() {
-        // `char::is_whitespace` of an ASCII character: tab, line feed, vertical tab, form
-        // feed, carriage return, space.
-        if matches!(b, b'\t'..=b'\r' | b' ') {
+    for &b in bytes {
+        if space(&b) {
             pending_space = !out.is_empty();
             continue;
         }
@@ -399,6 +417,17 @@ pub(crate) fn canonical(text: &str) -> (String, Vec<usize>) {
     canonical_chars(text.char_indices(), text.len())
 }
 
+/// The ASCII bytes words are made of, letters and digits, as a table (one load per byte).
+static WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric();
+        byte += 1;
+    }
+    table
+};
+
 /// [`canonical`] of ASCII text (most logs): each word is found by its bytes, then copied and
 /// lower-cased in one go.
 fn canonical_ascii(text: &str) -> (String, Vec<usize>) {
@@ -409,16 +438,24 @@ fn canonical_ascii(text: &str) -> (String, Vec<usize>) {
     let mut pending = None;
     let mut at = 0;
     while at < bytes.len() {
-        if !bytes[at].is_ascii_alphanumeric() {
+        if !WORD_BYTE[usize::from(bytes[at])] {
             at += 1;
             continue;
         }
         let start = at;
-        while at < bytes.len()
-            && (bytes[at].is_ascii_alphanumeric()
-                || bytes[at] == b'\'' && bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric))
-        {
-            at += 1;
+        at += 1;
+        loop {
+            match bytes.get(at) {
+                Some(&b) if WORD_BYTE[usize::from(b)] => at += 1,
+                Some(b'\'')
+                    if bytes
+                        .get(at + 1)
+                        .is_some_and(|&b| WORD_BYTE[usize::from(b)]) =>
+                {
+                    at += 2;
+                }
+                _ => break,
+            }
         }
         word.clear();
         // ASCII text: every byte offset is a character boundary.
@@ -525,7 +562,8 @@ fn push_part(
 /// `not`), `it's` → (`it`, `is`), `we're` → (`we`, `are`), other `'x` endings dropped.
 fn expand_contraction(word: &str) -> (&str, Option<&'static str>) {
     let last = word.as_bytes().last().copied().unwrap_or(0);
-    if last != b't' && !word.contains('\'') {
+    // A plain loop: words are short, a `memchr` call costs more.
+    if last != b't' && !word.bytes().any(|b| b == b'\'') {
         return (word, None);
     }
     match word {
@@ -731,6 +769,10 @@ mod tests {
             "Mixed\tCASE\r\nlines\x0bvertical\x0cfeed  spaces",
             "User\u{2019}s  caf\u{e9}\u{a0}non-breaking",
             "ErrorCode:: ESTS_TOKEN_ERROR Msg:: Caller tenant",
+            "Caller Tenant does NOT have ",
+            "caller tenant  does not",
+            "caller tenant\tdoes",
+            " \n ",
         ] {
             fold_into(&mut out, text);
             assert_eq!(out, fold(text).as_bytes(), "{text:?}");
