@@ -39,7 +39,8 @@ pub(crate) fn parse<T: Name>(id: &str) -> Result<T, crate::Unknown<T>> {
 }
 
 /// Looks `name` up in a map keyed by lower-case identifiers, ignoring ASCII case and without
-/// allocating: the name is folded into a stack buffer as long as the longest identifier.
+/// allocating: a name without upper-case letters is looked up as it is; any other is folded
+/// into a stack buffer as long as the longest identifier.
 pub(crate) fn ignore_case<T: Name>(folded: &phf::Map<&'static str, T>, name: &str) -> Option<T> {
     // The generator refuses codes and setting names longer than this.
     const ROOM: usize = 64;
@@ -49,8 +50,14 @@ pub(crate) fn ignore_case<T: Name>(folded: &phf::Map<&'static str, T>, name: &st
     }
     let mut buffer = [0_u8; ROOM];
     let lower = &mut buffer[..bytes.len()];
-    for (to, from) in lower.iter_mut().zip(bytes) {
+    let mut upper = false;
+    for (to, &from) in lower.iter_mut().zip(bytes) {
         *to = from.to_ascii_lowercase();
+        upper |= from.is_ascii_uppercase();
+    }
+    if !upper {
+        // Already folded: the name itself, without a UTF-8 check of the copy.
+        return folded.get(name).copied();
     }
     // Lower-casing ASCII letters keeps UTF-8 valid.
     let lower = core::str::from_utf8(lower).ok()?;
