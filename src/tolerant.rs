@@ -14,7 +14,7 @@
 
 use std::sync::OnceLock;
 
-use crate::catalog::{MessagePattern, MESSAGE_PATTERNS};
+use crate::catalog::MESSAGE_PATTERNS;
 use crate::fold::fold;
 
 /// How close a matched message is to the documented wording: exact (after folding case and
@@ -88,6 +88,8 @@ pub(crate) struct Tables {
     pub(crate) segments: Vec<Vec<String>>,
     /// Per pair of leading bytes (see [`pair_key`]): the patterns whose first piece starts so.
     by_start: Vec<Vec<u16>>,
+    /// Per pattern: the letters and digits of each documented piece (see [`similarity`]).
+    letters: Vec<Vec<Vec<u8>>>,
 }
 
 impl Tables {
@@ -116,7 +118,26 @@ impl Tables {
                 by_start[pair_key(bytes[0], bytes[1])].push(index as u16);
             }
         }
-        Tables { segments, by_start }
+        let letters = MESSAGE_PATTERNS
+            .iter()
+            .map(|pattern| {
+                pattern
+                    .segments
+                    .iter()
+                    .filter(|s| !canonical_is_empty(s))
+                    .map(|segment| {
+                        let mut letters = Vec::new();
+                        letters_into(&mut letters, segment);
+                        letters
+                    })
+                    .collect()
+            })
+            .collect();
+        Tables {
+            segments,
+            by_start,
+            letters,
+        }
     }
 
     /// Every wording whose pieces all occur in `canonical` in order, the first place each starts.
@@ -124,14 +145,9 @@ impl Tables {
     /// bytes of one word) tells where words start.
     pub(crate) fn matches(&self, canonical: &[u8], offsets: &[usize]) -> Vec<Found> {
         let mut found: Vec<Found> = vec![];
-        let mut previous = usize::MAX;
-        for (start, (&word, pair)) in offsets.iter().zip(canonical.windows(2)).enumerate() {
-            // Only where a word starts: its bytes share one offset.
-            if word == previous {
-                continue;
-            }
-            previous = word;
-            let key = pair_key(pair[0], pair[1]);
+        let mut start = 0;
+        while start + 1 < canonical.len() {
+            let key = pair_key(canonical[start], canonical[start + 1]);
             for &pattern in &self.by_start[key] {
                 let pattern = usize::from(pattern);
                 if found.iter().any(|f| f.pattern == pattern) {
@@ -146,6 +162,12 @@ impl Tables {
                     });
                 }
             }
+            // On to where the next word starts: a word's bytes share one offset.
+            let word = offsets[start];
+            start += offsets[start..]
+                .iter()
+                .position(|&at| at != word)
+                .unwrap_or(offsets.len() - start);
         }
         found
     }
@@ -324,13 +346,11 @@ pub(crate) fn similarity(
     tables: &Tables,
     found: &Found,
 ) -> Similarity {
-    let pattern: &MessagePattern = &MESSAGE_PATTERNS[found.pattern];
     let pieces = &tables.segments[found.pattern];
-    let documented = pattern.segments.iter().filter(|s| !canonical_is_empty(s));
     let mut at = found.start;
     let (mut distance, mut length) = (0, 0);
-    let (mut logged, mut documented_letters) = (Vec::new(), Vec::new());
-    for (piece, wording) in pieces.iter().zip(documented) {
+    let mut logged = Vec::new();
+    for (piece, documented) in pieces.iter().zip(&tables.letters[found.pattern]) {
         let Some(start) = memchr_find(&canonical[at..], piece.as_bytes()).map(|i| i + at) else {
             break;
         };
@@ -338,9 +358,8 @@ pub(crate) fn similarity(
         let from = offsets[start];
         let to = offsets.get(end).copied().unwrap_or(text.len()).max(from);
         letters_into(&mut logged, &text[from..to]);
-        letters_into(&mut documented_letters, wording);
-        distance += edit_distance(&logged, &documented_letters);
-        length += logged.len().max(documented_letters.len());
+        distance += edit_distance(&logged, documented);
+        length += logged.len().max(documented.len());
         at = end;
     }
     let value = 1000 - (distance * 1000 / length.max(1)).min(1000);
@@ -428,13 +447,13 @@ static WORD_BYTE: [bool; 256] = {
     table
 };
 
-/// [`canonical`] of ASCII text (most logs): each word is found by its bytes, then copied and
-/// lower-cased in one go.
+/// [`canonical`] of ASCII text (most logs): the text is lower-cased once, whole, and each word
+/// is a slice of that copy.
 fn canonical_ascii(text: &str) -> (String, Vec<usize>) {
-    let bytes = text.as_bytes();
+    let lower = text.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut offsets = Vec::with_capacity(text.len());
-    let mut word = String::with_capacity(32);
     let mut pending = None;
     let mut at = 0;
     while at < bytes.len() {
@@ -457,11 +476,14 @@ fn canonical_ascii(text: &str) -> (String, Vec<usize>) {
                 _ => break,
             }
         }
-        word.clear();
         // ASCII text: every byte offset is a character boundary.
-        word.push_str(&text[start..at]);
-        word.make_ascii_lowercase();
-        push_word(&mut out, &mut offsets, &mut pending, &word, start);
+        push_word(
+            &mut out,
+            &mut offsets,
+            &mut pending,
+            &lower[start..at],
+            start,
+        );
     }
     (out, offsets)
 }
@@ -561,20 +583,12 @@ fn push_part(
 /// `doesn't` → (`does`, `not`), `can't` and `cannot` → (`can`, `not`), `won't` → (`will`,
 /// `not`), `it's` → (`it`, `is`), `we're` → (`we`, `are`), other `'x` endings dropped.
 fn expand_contraction(word: &str) -> (&str, Option<&'static str>) {
-    let last = word.as_bytes().last().copied().unwrap_or(0);
     // A plain loop: words are short, a `memchr` call costs more.
-    if last != b't' && !word.bytes().any(|b| b == b'\'') {
-        return (word, None);
-    }
-    match word {
-        "can't" | "cannot" => return ("can", Some("not")),
-        "won't" => return ("will", Some("not")),
-        "shan't" => return ("shall", Some("not")),
-        _ => {}
-    }
-    let Some(apostrophe) = word.find('\'') else {
-        // Contractions typed without their apostrophe.
+    let Some(apostrophe) = word.bytes().position(|b| b == b'\'') else {
+        // Contractions typed without their apostrophe (all but one end in `nt`).
         return match word {
+            "cannot" => ("can", Some("not")),
+            _ if !word.ends_with("nt") => (word, None),
             "isnt" | "wasnt" | "arent" | "werent" | "doesnt" | "dont" | "didnt" | "hasnt"
             | "havent" | "hadnt" | "couldnt" | "wouldnt" | "shouldnt" | "mustnt" => {
                 (&word[..word.len() - 2], Some("not"))
@@ -582,6 +596,12 @@ fn expand_contraction(word: &str) -> (&str, Option<&'static str>) {
             _ => (word, None),
         };
     };
+    match word {
+        "can't" => return ("can", Some("not")),
+        "won't" => return ("will", Some("not")),
+        "shan't" => return ("shall", Some("not")),
+        _ => {}
+    }
     let (head, tail) = (&word[..apostrophe], &word[apostrophe + 1..]);
     if tail == "t" && head.ends_with('n') {
         return (&head[..head.len() - 1], Some("not"));
