@@ -1,7 +1,7 @@
 //! Finding catalog entries from what a user has in hand: a code in any case, or text that is or
 //! contains a documented message.
 
-use crate::catalog::MESSAGE_PATTERNS;
+use crate::catalog::{MessagePattern, MESSAGE_PATTERNS};
 use crate::error::Advice;
 use crate::{Entry, ErrorCode, Similarity, UnknownCode, Wording};
 
@@ -130,7 +130,7 @@ impl MessageMatch {
 #[must_use]
 pub fn find_message(text: &str) -> Option<MessageMatch> {
     let (index, similarity) = crate::tolerant::find(text)?;
-    let pattern = &MESSAGE_PATTERNS[index];
+    let pattern: &MessagePattern = &MESSAGE_PATTERNS[index];
     let entry = &pattern.code.entries()[pattern.entry];
     Some(MessageMatch {
         code: pattern.code,
