@@ -264,10 +264,10 @@ pub(crate) fn find(text: &str) -> Option<(usize, Similarity)> {
     let tables = Tables::shared();
     let found = tables.matches(canonical.as_bytes(), &offsets);
     let best = found.iter().map(|f| f.score).max()?;
-    let mut tied = found.iter().filter(|f| f.score == best);
+    let tied = found.iter().filter(|f| f.score == best);
     let first = tied.clone().next()?;
     let mut covered = Vec::new();
-    for f in tied.by_ref() {
+    for f in tied {
         // Exact when the text from the match's first word on holds the wording as folded.
         let from = offsets[f.start];
         let to = offsets.get(f.end).copied().unwrap_or(text.len()).max(from);
@@ -282,8 +282,9 @@ pub(crate) fn find(text: &str) -> Option<(usize, Similarity)> {
     ))
 }
 
-/// [`fold`] of `text` into `out` (cleared first): ASCII text byte by byte, without the
-/// allocation; anything else through `fold` itself. The two agree (see the tests).
+/// [`fold`] of `text` into `out` (cleared first, reused across calls): ASCII text whose words
+/// are one space apart as a lower-cased copy, other ASCII text byte by byte, anything else
+/// through `fold` itself. The results agree (see the tests).
 fn fold_into(out: &mut Vec<u8>, text: &str) {
     out.clear();
     if !text.is_ascii() {
