@@ -1,7 +1,7 @@
 //! Finding catalog entries from what a user has in hand: a code in any case, or text that is or
 //! contains a documented message.
 
-use crate::catalog::MESSAGE_PATTERNS;
+use crate::catalog::{MessagePattern, MESSAGE_PATTERNS};
 use crate::error::Advice;
 use crate::{Entry, ErrorCode, Similarity, UnknownCode, Wording};
 
@@ -39,7 +39,8 @@ pub(crate) fn parse<T: Name>(id: &str) -> Result<T, crate::Unknown<T>> {
 }
 
 /// Looks `name` up in a map keyed by lower-case identifiers, ignoring ASCII case and without
-/// allocating: the name is folded into a stack buffer as long as the longest identifier.
+/// allocating: a name without upper-case letters is looked up as it is; any other is folded
+/// into a stack buffer as long as the longest identifier.
 pub(crate) fn ignore_case<T: Name>(folded: &phf::Map<&'static str, T>, name: &str) -> Option<T> {
     // The generator refuses codes and setting names longer than this.
     const ROOM: usize = 64;
@@ -49,8 +50,14 @@ pub(crate) fn ignore_case<T: Name>(folded: &phf::Map<&'static str, T>, name: &st
     }
     let mut buffer = [0_u8; ROOM];
     let lower = &mut buffer[..bytes.len()];
-    for (to, from) in lower.iter_mut().zip(bytes) {
+    let mut upper = false;
+    for (to, &from) in lower.iter_mut().zip(bytes) {
         *to = from.to_ascii_lowercase();
+        upper |= from.is_ascii_uppercase();
+    }
+    if !upper {
+        // Already folded: the name itself, without a UTF-8 check of the copy.
+        return folded.get(name).copied();
     }
     // Lower-casing ASCII letters keeps UTF-8 valid.
     let lower = core::str::from_utf8(lower).ok()?;
@@ -123,7 +130,7 @@ impl MessageMatch {
 #[must_use]
 pub fn find_message(text: &str) -> Option<MessageMatch> {
     let (index, similarity) = crate::tolerant::find(text)?;
-    let pattern = &MESSAGE_PATTERNS[index];
+    let pattern: &MessagePattern = &MESSAGE_PATTERNS[index];
     let entry = &pattern.code.entries()[pattern.entry];
     Some(MessageMatch {
         code: pattern.code,
@@ -131,21 +138,6 @@ pub fn find_message(text: &str) -> Option<MessageMatch> {
         wording: &entry.wordings()[pattern.wording],
         similarity,
     })
-}
-
-/// If every literal piece occurs in `haystack` in order: how much literal text matched, and
-/// where the match starts and ends. Shared by [`find_message`] and the log scanner.
-pub(crate) fn match_span(haystack: &str, segments: &[&str]) -> Option<(usize, usize, usize)> {
-    let mut from = 0;
-    let mut score = 0;
-    let mut start = None;
-    for segment in segments {
-        let at = haystack[from..].find(segment)? + from;
-        start.get_or_insert(at);
-        from = at + segment.len();
-        score += segment.len();
-    }
-    Some((score, start?, from))
 }
 
 /// What [`lookup`] found.

@@ -8,7 +8,7 @@
 //! ErrorCode>` over the same keys (`std_hashmap`), a `match` on `&str` (what a hand-written or
 //! strum `EnumString` parser compiles to: `match_str`) and a linear scan over
 //! `ErrorCode::all()` comparing `as_str()` (`linear_scan`). `ignore_case` looks the codes up in
-//! lower case. `message` finds the documented message inside realistic NPS extension event
+//! lower case, `ignore_case_mixed` in title case (`Ests_Token_Error`, folded on the stack). `message` finds the documented message inside realistic NPS extension event
 //! text. Read results as ratios within one run (`phf_exact / std_hashmap`, ...), never as
 //! absolute times.
 
@@ -63,9 +63,23 @@ fn misses(codes: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// `ests_token_error` → `Ests_Token_Error`: upper case after every `_` and at the start.
+fn title_case(code: &str) -> String {
+    let mut start = true;
+    code.chars()
+        .map(|c| {
+            let out = if start { c.to_ascii_uppercase() } else { c };
+            start = c == '_';
+            out
+        })
+        .collect()
+}
+
 fn lookup(c: &mut Criterion) {
     let codes = shuffled_codes();
     let lower: Vec<String> = codes.iter().map(|c| c.to_ascii_lowercase()).collect();
+    // As typed from a post: first letter of each word upper case (`Ests_Token_Error`).
+    let mixed: Vec<String> = lower.iter().map(|c| title_case(c)).collect();
     let misses = misses(&codes);
     let map: HashMap<&'static str, ErrorCode> = ErrorCode::all().map(|c| (c.as_str(), c)).collect();
     let messages = [
@@ -93,6 +107,13 @@ fn lookup(c: &mut Criterion) {
     group.bench_function("ignore_case", |b| {
         b.iter(|| {
             for code in &lower {
+                black_box(ErrorCode::from_code_ignore_case(black_box(code)));
+            }
+        })
+    });
+    group.bench_function("ignore_case_mixed", |b| {
+        b.iter(|| {
+            for code in &mixed {
                 black_box(ErrorCode::from_code_ignore_case(black_box(code)));
             }
         })
