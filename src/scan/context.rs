@@ -1,5 +1,7 @@
 //! What an event says around a code: correlation ID, user, timestamp, event ID.
 
+use std::sync::OnceLock;
+
 use super::matcher::EventMeta;
 
 /// Context shared by every finding of one event.
@@ -40,9 +42,17 @@ pub(crate) fn extract(text: &[u8], meta: &EventMeta) -> Context {
 
 /// The first well-formed GUID after `CID:` (or `CID :`), else after `Correlation ID:`.
 fn correlation_id(text: &str, lowered: &[u8]) -> Option<String> {
-    for label in ["cid", "correlation id"] {
-        for at in memchr::memmem::find_iter(lowered, label.as_bytes()) {
-            let after = text[at + label.len()..].trim_start_matches([' ', '\t']);
+    static FINDERS: OnceLock<[memchr::memmem::Finder<'static>; 2]> = OnceLock::new();
+    let finders = FINDERS.get_or_init(|| {
+        [
+            memchr::memmem::Finder::new("cid"),
+            memchr::memmem::Finder::new("correlation id"),
+        ]
+    });
+    for finder in finders {
+        let label_len = finder.needle().len();
+        for at in finder.find_iter(lowered) {
+            let after = text[at + label_len..].trim_start_matches([' ', '\t']);
             if let Some(after) = after.strip_prefix(':') {
                 let candidate = after
                     .trim_start_matches([' ', '\t'])
@@ -70,7 +80,10 @@ fn is_guid(text: &str) -> bool {
 /// The user after "for User" (or a `User Name:`-less `User:` field is not used: that is the
 /// account the service runs as).
 fn user(text: &str, lowered: &[u8]) -> Option<String> {
-    let at = memchr::memmem::find(lowered, b"for user")?;
+    static FOR_USER: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let at = FOR_USER
+        .get_or_init(|| memchr::memmem::Finder::new("for user"))
+        .find(lowered)?;
     // Some exports quote the name: `for User "alice@contoso.com"`.
     let rest = text[at + "for User".len()..].trim_start_matches([' ', '\t', '"', '\'']);
     let token: String = rest

@@ -42,6 +42,7 @@ mod decode;
 mod dedup;
 mod evtx;
 mod finding;
+mod locator;
 mod matcher;
 #[cfg(feature = "serde")]
 mod record_serde;
