@@ -9,8 +9,6 @@ use std::collections::HashMap;
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
 use super::context::{self, Context};
 use super::finding::{Finding, FoundCode};
 use crate::catalog::{MessagePattern, MESSAGE_PATTERNS};
@@ -42,8 +40,7 @@ pub(crate) struct Hit {
 /// The compiled pattern set.
 #[derive(Debug)]
 pub(crate) struct Matcher {
-    automaton: AhoCorasick,
-    locator: super::locator::Locator,
+    search: super::locator::Search,
     kinds: Vec<Kind>,
 }
 
@@ -78,27 +75,13 @@ impl Matcher {
         kinds.push(Kind::Aadsts);
         patterns.push("msg::".to_owned());
         kinds.push(Kind::MsgMarker);
-        let spread_patterns: Vec<Vec<u8>> = patterns
-            .iter()
-            .map(|p| p.bytes().map(spread).collect())
-            .collect();
-        let automaton = AhoCorasickBuilder::new()
-            // Case-sensitive over lower-cased text: a case-insensitive automaton cannot use
-            // the SIMD (Teddy) prefilter, and lower-casing a copy is cheaper than losing it.
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&spread_patterns)
-            .expect("the catalog's patterns are few and short");
-        let locator = super::locator::Locator::new(&spread_patterns, spread(b'\n'));
-        Matcher {
-            automaton,
-            locator,
-            kinds,
-        }
+        let search = super::locator::Search::new(&patterns);
+        Matcher { search, kinds }
     }
 
     /// The length of the longest pattern: a hit never spans more bytes.
     pub(crate) fn max_pattern_len(&self) -> usize {
-        self.automaton.max_pattern_len()
+        self.search.max_pattern_len()
     }
 
     /// True when what the hit stands for reads on after it (the token after `ErrorCode::`).
@@ -116,19 +99,12 @@ impl Matcher {
         scratch: &mut Vec<u8>,
         out: &mut Vec<Hit>,
     ) {
-        // One pass copies, lower-cases and spreads the bytes (see `spread`).
-        scratch.clear();
-        scratch.extend(haystack.iter().map(|b| spread(b.to_ascii_lowercase())));
-        let text = scratch.as_slice();
-        self.locator.lines(text, |line| {
-            let offset = base + line.start as u64;
-            for m in self.automaton.find_iter(&text[line]) {
-                out.push(Hit {
-                    start: offset + m.start() as u64,
-                    end: offset + m.end() as u64,
-                    pattern: m.pattern().as_u32(),
-                });
-            }
+        self.search.find(haystack, scratch, |at, pattern| {
+            out.push(Hit {
+                start: base + at.start as u64,
+                end: base + at.end as u64,
+                pattern,
+            });
         });
     }
 
@@ -551,15 +527,6 @@ fn token_after_provider(text: &[u8], mut at: usize) -> Option<(&str, usize)> {
     heading_token(text, at)
 }
 
-/// A one-to-one map of bytes the automaton's text and patterns both go through, so that it
-/// finds the same hits. The SIMD prefilter tells bytes apart by their two halves, and all
-/// lower-case letters share the high half `6` or `7`: only the low half told a pattern's
-/// letters from any other, and false alarms stopped it every few dozen bytes. Multiplying by an
-/// odd number is one-to-one on bytes and spreads the letters over all sixteen high halves.
-fn spread(byte: u8) -> u8 {
-    byte.wrapping_mul(0xA7)
-}
-
 /// The searchers for [`PROVIDER_PREFIXES`], built once: building one costs more than a
 /// search of a line.
 fn provider_finders() -> &'static [memchr::memmem::Finder<'static>] {
@@ -619,7 +586,7 @@ mod tests {
 
     #[test]
     fn the_automaton_stays_within_the_simd_prefilters_64_patterns() {
-        assert!(Matcher::new().automaton.patterns_len() <= 64);
+        assert!(Matcher::new().search.patterns_len() <= 64);
     }
 
     #[test]
