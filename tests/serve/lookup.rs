@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-use crate::support::missing;
+use crate::support::{missing, python};
 
 fn export(format: &str) -> Vec<u8> {
     let output = assert_cmd::Command::cargo_bin("nps-mfa-errors")
@@ -38,17 +38,7 @@ fn the_lookup_csv_loads_into_sqlite_with_code_as_a_unique_key() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("nps_mfa_errors.csv");
     std::fs::write(&path, &csv).unwrap();
-    let output = Command::new("python3")
-        .args(["-c", LOAD])
-        .arg(&path)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "{stdout} {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let stdout = python(LOAD, &[path]);
     let codes = nps_mfa_errors::ErrorCode::all().len();
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines[0], format!("({codes}, {codes})"));

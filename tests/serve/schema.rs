@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-use crate::support::{get, missing, Server};
+use crate::support::{get, missing, python, Server};
 
 const VALIDATE: &str = r#"
 import json, sys
@@ -48,7 +48,7 @@ fn the_catalog_validates_against_its_schema_and_broken_copies_do_not() {
     bad_category["codes"][1]["category"] = "nonsense".into();
 
     let dir = tempfile::tempdir().unwrap();
-    let mut args = vec![VALIDATE.to_owned()];
+    let mut paths = Vec::new();
     for (name, body) in [
         ("schema.json", serde_json::from_str(&schema.body).unwrap()),
         ("catalog.json", catalog),
@@ -59,19 +59,9 @@ fn the_catalog_validates_against_its_schema_and_broken_copies_do_not() {
     ] {
         let path = dir.path().join(name);
         std::fs::write(&path, serde_json::to_vec(&body).unwrap()).unwrap();
-        args.push(path.display().to_string());
+        paths.push(path);
     }
-    let output = Command::new("python3")
-        .arg("-c")
-        .args(&args)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "{stdout} {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let stdout = python(VALIDATE, &paths);
     let counts: Vec<(&str, usize)> = stdout
         .lines()
         .map(|l| {

@@ -152,3 +152,19 @@ pub fn missing(tool: &str, install: &str) -> bool {
     eprintln!("note: skipping, {tool} is not installed ({install})");
     false
 }
+
+/// Runs `python3 -c script args...`, expects it to succeed, and returns its standard output.
+pub fn python(script: &str, args: &[std::path::PathBuf]) -> String {
+    let output = Command::new("python3")
+        .args(["-c", script])
+        .args(args)
+        .output()
+        .expect("python3 runs");
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "{stdout} {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout
+}
