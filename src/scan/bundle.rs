@@ -248,16 +248,17 @@ impl<'s> BundleScan<'s> {
             return self.done(name, InputFormat::Binary, bytes, vec![why.to_owned()], 0);
         }
         let text_head = decode_head(&head);
+        if !is_registry_dump(&text_head) && !is_security_export(&text_head) {
+            return self.extension_log(name, source, sink);
+        }
         let reader: Box<dyn Read + 'r> = match source {
             Source::File(file, _) => Box::new(file),
             Source::Stream(stream, _) => stream,
         };
         if is_registry_dump(&text_head) {
             self.registry(name, reader, &head, sink);
-        } else if is_security_export(&text_head) {
-            self.security(name, reader, &head, &text_head, sink);
         } else {
-            self.extension_log(name, reader, sink);
+            self.security(name, reader, &head, &text_head, sink);
         }
     }
 
@@ -381,17 +382,15 @@ impl<'s> BundleScan<'s> {
         records
     }
 
-    fn extension_log(
-        &mut self,
-        name: String,
-        reader: Box<dyn Read + '_>,
-        sink: &mut dyn FnMut(Record),
-    ) {
+    /// Scans an extension log; a file is read in place (a large one on several threads).
+    fn extension_log(&mut self, name: String, source: Source<'_>, sink: &mut dyn FnMut(Record)) {
         let scanner = self.scanner;
         let mut findings = 0;
-        let result = scanner.scan_reader(reader, Some(&name), |finding| {
-            findings += self.extension(finding, sink)
-        });
+        let mut each = |finding| findings += self.extension(finding, sink);
+        let result = match source {
+            Source::File(file, _) => scanner.scan_file(&file, Some(&name), &mut each),
+            Source::Stream(reader, _) => scanner.scan_reader(reader, Some(&name), &mut each),
+        };
         match result {
             Ok(summary) => self.inputs.push(InputOutcome {
                 name,

@@ -44,6 +44,7 @@ mod evtx;
 mod finding;
 mod locator;
 mod matcher;
+mod parallel;
 #[cfg(feature = "serde")]
 mod record_serde;
 mod registry;
@@ -70,6 +71,7 @@ pub use container::{ContainerError, ContainerLimits};
 pub use dedup::{Dedup, EventIdentity, MAX_REMEMBERED};
 pub use finding::{Finding, FoundCode};
 use matcher::Matcher;
+pub use parallel::DEFAULT_CHUNK_SIZE;
 pub use registry::{is_registry_dump, parse_registry, RegistryKey, RegistryProblem, RegistryValue};
 pub use security::{
     clean_logged, is_nps_message, nps_event_id, NpsEvent, NPS_EVENT_IDS, REASON_EXTENSION_REJECTED,
@@ -217,6 +219,9 @@ pub enum ScanErrorKind {
 pub struct Scanner {
     matcher: Matcher,
     read_size: usize,
+    /// Threads for one large file; 0 lets the scanner choose.
+    threads: usize,
+    chunk_size: usize,
 }
 
 impl Default for Scanner {
@@ -237,6 +242,8 @@ impl Scanner {
         Scanner {
             matcher: Matcher::new(),
             read_size: DEFAULT_READ_SIZE,
+            threads: 0,
+            chunk_size: DEFAULT_CHUNK_SIZE,
         }
     }
 
@@ -252,6 +259,54 @@ impl Scanner {
     pub fn with_read_size(mut self, bytes: usize) -> Scanner {
         self.read_size = bytes.max(1);
         self
+    }
+
+    /// Scans a large file ([`Scanner::scan_file`], [`Scanner::scan_path`]) on up to `threads`
+    /// threads: 0 (the default) gives one per core, up to 8; 1 scans on the calling thread
+    /// only. Findings, their order and line numbers do not depend on it.
+    #[must_use]
+    pub fn with_threads(mut self, threads: usize) -> Scanner {
+        self.threads = threads;
+        self
+    }
+
+    /// When several threads scan one file, each takes about `bytes` at a time (at least 4 KiB;
+    /// [`DEFAULT_CHUNK_SIZE`] by default), and a file shorter than two chunks is scanned on
+    /// one thread. Findings do not depend on it; memory grows with it.
+    #[must_use]
+    pub fn with_chunk_size(mut self, bytes: usize) -> Scanner {
+        self.chunk_size = bytes.max(4096);
+        self
+    }
+
+    /// Scans an open file from its first byte, calling `sink` with each finding in input
+    /// order; `name` is what findings give as their `file`. A large plain-text log is scanned
+    /// on several threads ([`Scanner::with_threads`]) with the same findings as on one.
+    ///
+    /// # Errors
+    ///
+    /// As [`Scanner::scan_reader`].
+    pub fn scan_file(
+        &self,
+        file: &File,
+        name: Option<&str>,
+        mut sink: impl FnMut(Finding),
+    ) -> Result<InputSummary, ScanError> {
+        let Some(plan) = self.plan(file) else {
+            let mut reader = file;
+            if let Err(error) = io::Seek::rewind(&mut reader) {
+                return Err(ScanError {
+                    path: name.map(PathBuf::from),
+                    kind: error.into(),
+                });
+            }
+            return self.scan_reader(reader, name, sink);
+        };
+        self.scan_chunks(file, plan, name.map(Arc::from), &mut sink)
+            .map_err(|kind| ScanError {
+                path: name.map(PathBuf::from),
+                kind,
+            })
     }
 
     /// Scans text in memory.
@@ -277,15 +332,18 @@ impl Scanner {
         mut sink: impl FnMut(Finding),
     ) -> Result<InputSummary, ScanError> {
         let path = name.map(PathBuf::from);
-        self.scan_input(reader, name.map(Arc::from), &mut sink)
+        self.scan_input(reader, name.map(Arc::from), &mut sink, 0)
             .map_err(|kind| ScanError { path, kind })
     }
 
+    /// Scans one input from its start, reporting the events that start at `report_from` or
+    /// later (in decoded bytes).
     fn scan_input<R: Read>(
         &self,
         mut reader: R,
         file: Option<Arc<str>>,
         sink: &mut dyn FnMut(Finding),
+        report_from: u64,
     ) -> Result<InputSummary, ScanErrorKind> {
         let raw_head = read_head(&mut reader, SNIFF_BYTES)?;
         if raw_head.starts_with(b"ElfFile\0") {
@@ -299,13 +357,10 @@ impl Scanner {
         let format = detect(&head);
         let mut notes = vec![];
         if file.as_deref().is_some_and(named_evtx) {
-            notes.push(
-                "named .evtx but not a Windows event log (no ElfFile signature): scanned as text"
-                    .to_owned(),
-            );
+            notes.push(NOT_EVTX_NOTE.to_owned());
         }
         let input = Cursor::new(head).chain(decoded);
-        let bytes = self.dispatch(input, format, file, sink, &mut notes)?;
+        let bytes = self.dispatch(input, format, file, sink, &mut notes, report_from)?;
         Ok(InputSummary {
             format,
             bytes,
@@ -322,6 +377,7 @@ impl Scanner {
         file: Option<Arc<str>>,
         sink: &mut dyn FnMut(Finding),
         notes: &mut Vec<String>,
+        report_from: u64,
     ) -> Result<u64, ScanErrorKind> {
         let (matcher, read_size) = (&self.matcher, self.read_size);
         let ending = match format {
@@ -343,18 +399,24 @@ impl Scanner {
                     InputFormat::WevtutilText => Layout::Wevtutil,
                     _ => Layout::Plain,
                 };
-                let origin = (0, 1);
-                return Ok(text::scan(
-                    matcher, input, layout, file, read_size, origin, sink, notes,
-                )?);
+                let origin = text::Origin {
+                    report_from,
+                    ..text::Origin::START
+                };
+                let end = text::scan(matcher, input, layout, file, read_size, origin, sink, notes)?;
+                return Ok(end.offset);
             }
         };
         match ending {
             Ending::Complete(bytes) => Ok(bytes),
             Ending::Rest(rest) => {
                 let input = Cursor::new(rest.replay).chain(rest.reader);
-                let origin = (rest.offset, rest.line);
-                let bytes = text::scan(
+                let origin = text::Origin {
+                    offset: rest.offset,
+                    line: rest.line,
+                    report_from,
+                };
+                let end = text::scan(
                     matcher,
                     input,
                     Layout::Plain,
@@ -368,7 +430,7 @@ impl Scanner {
                     Ok(error) => Err(error),
                     Err(note) => {
                         notes.push(note);
-                        Ok(bytes)
+                        Ok(end.offset)
                     }
                 }
             }
@@ -387,7 +449,7 @@ impl Scanner {
                     path: Some(file.clone()),
                     kind: e.into(),
                 })
-                .and_then(|f| self.scan_reader(f, Some(&name), &mut sink));
+                .and_then(|f| self.scan_file(&f, Some(&name), &mut sink));
             if let Err(error) = result {
                 errors.push(error);
             }
@@ -440,6 +502,10 @@ pub fn walk(path: &Path, errors: &mut Vec<ScanError>, skipped: &mut Vec<PathBuf>
     }
     files
 }
+
+/// The note for a file named `.evtx` that is read as text.
+const NOT_EVTX_NOTE: &str =
+    "named .evtx but not a Windows event log (no ElfFile signature): scanned as text";
 
 /// True for a name ending in `.evtx`, in any case.
 fn named_evtx(name: &str) -> bool {

@@ -48,7 +48,9 @@ const CONTINUATIONS: [&[u8]; 5] = [
 ];
 
 impl Layout {
-    fn starts_event(self, line: &[u8]) -> bool {
+    /// True if `line` (with its line break, if it has one) starts a new event: the event
+    /// before it then ends, whatever came before. Looks at most at its first 64 bytes.
+    pub(crate) fn starts_event(self, line: &[u8]) -> bool {
         let line = line.strip_suffix(b"\n").unwrap_or(line);
         let line = line.strip_suffix(b"\r").unwrap_or(line);
         match self {
@@ -101,10 +103,40 @@ struct OpenEvent {
     flagged: bool,
 }
 
-/// Scans one text input, calling `sink` for each finding, in input order. `origin` is the
-/// offset and line of the reader's first byte in the input (not 0 and 1 when a structured
-/// reader handed the rest of an input over). Gives the offset of the input's end; what the
-/// user should know about how it was read goes to `notes`.
+/// Where a text scan starts in its input, and which of its events it reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Origin {
+    /// Offset of the reader's first byte in the input (not 0 when a structured reader handed
+    /// the rest of an input over, or when the input is scanned in chunks).
+    pub(crate) offset: u64,
+    /// Line number of the reader's first byte.
+    pub(crate) line: u64,
+    /// Events that start before this offset are read but not analysed: a scan started again
+    /// from the top reports only what is past the part already reported.
+    pub(crate) report_from: u64,
+}
+
+impl Origin {
+    /// The start of an input: offset 0, line 1, every event reported.
+    pub(crate) const START: Origin = Origin {
+        offset: 0,
+        line: 1,
+        report_from: 0,
+    };
+}
+
+/// Where a text scan ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct End {
+    /// Offset of the input's end.
+    pub(crate) offset: u64,
+    /// Line number at the input's end (one more than the line breaks read, counted from
+    /// [`Origin::line`]).
+    pub(crate) line: u64,
+}
+
+/// Scans one text input, calling `sink` for each finding, in input order. Gives where the
+/// input ended; what the user should know about how it was read goes to `notes`.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn scan<R: Read>(
     matcher: &Matcher,
@@ -112,20 +144,21 @@ pub(crate) fn scan<R: Read>(
     layout: Layout,
     file: Option<Arc<str>>,
     read_size: usize,
-    origin: (u64, u64),
+    origin: Origin,
     sink: &mut dyn FnMut(Finding),
     notes: &mut Vec<String>,
-) -> io::Result<u64> {
+) -> io::Result<End> {
     let read_size = read_size.max(1);
     let mut scan = TextScan {
         matcher,
         layout,
         file,
         buf: Vec::with_capacity(read_size.min(1 << 20) * 2),
-        base: origin.0,
+        base: origin.offset,
+        report_from: origin.report_from,
         cursor: 0,
         resume: 0,
-        line_no: origin.1,
+        line_no: origin.line,
         at_line_start: true,
         split_events: false,
         hits: vec![],
@@ -163,6 +196,8 @@ struct TextScan<'a> {
     buf: Vec<u8>,
     /// Absolute offset of `buf[0]`.
     base: u64,
+    /// Events starting before this offset are not analysed.
+    report_from: u64,
     /// Start of the next line to classify.
     cursor: usize,
     /// Where the next search for hits starts.
@@ -277,6 +312,12 @@ impl TextScan<'_> {
     /// Closes the open event, if any, at absolute offset `end`.
     fn close(&mut self, end: u64, sink: &mut dyn FnMut(Finding)) {
         if let Some(open) = self.event.take() {
+            if open.start < self.report_from {
+                // Reported already: its hits are dropped unread.
+                let own = self.hits.partition_point(|h| h.start < end);
+                self.hits.drain(..own);
+                return;
+            }
             close(
                 self.matcher,
                 &self.buf,
@@ -291,8 +332,8 @@ impl TextScan<'_> {
         }
     }
 
-    /// The input ended: the open event closes. Gives the input's size.
-    fn finish(&mut self, sink: &mut dyn FnMut(Finding), notes: &mut Vec<String>) -> u64 {
+    /// The input ended: the open event closes. Gives where.
+    fn finish(&mut self, sink: &mut dyn FnMut(Finding), notes: &mut Vec<String>) -> End {
         let end = self.base + self.buf.len() as u64;
         self.close(end, sink);
         if self.split_events {
@@ -303,7 +344,10 @@ impl TextScan<'_> {
                 MAX_LINE_BYTES >> 10
             ));
         }
-        end
+        End {
+            offset: end,
+            line: self.line_no,
+        }
     }
 
     /// Drops what is before the open event (and before where the next search for hits starts).

@@ -17,6 +17,7 @@ mod formats;
 mod generated_log;
 mod hostile_input;
 mod messages;
+mod parallel;
 mod properties;
 mod reliability;
 mod undocumented;

@@ -3,7 +3,7 @@
 use super::*;
 
 /// Realistic lines (and pieces of lines) that inputs are built from.
-const LINES: &[&str] = &[
+pub(super) const LINES: &[&str] = &[
     "2026-11-20 09:00:02.117 Radius request received from client 10.0.4.21 (VPN-GW01) for User alice@contoso.com\n",
     "2026-11-20 09:00:02.950 NPS Extension for Azure MFA:  CID: d9e0f1a2-b3c4-4d5e-8f70-8192a3b4c5d6 :Exception in Authentication Ext for User alice@contoso.com :: ErrorCode:: CID :d9e0f1a2-b3c4-4d5e-8f70-8192a3b4c5d6 ESTS_TOKEN_ERROR Msg:: AADSTS50012: bad ErrorCode:: ESTS_TOKEN_ERROR Msg:: again\n",
     "    Trace ID: 1a2b3c4d-5e6f-4a70-8b81-92a3b4c5d6e7\n",
@@ -30,7 +30,7 @@ const LINES: &[&str] = &[
     "AADSTS7000222 ",
 ];
 
-const PREFIXES: &[&str] = &[
+pub(super) const PREFIXES: &[&str] = &[
     "",
     "Level\tDate and Time\tSource\tEvent ID\tTask Category\n",
     "Event[0]:\n",
