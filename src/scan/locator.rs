@@ -2,10 +2,12 @@
 //!
 //! The patterns' first bytes are common words of NPS logs (`user`, `requ`, `auth`, `acce`):
 //! the SIMD prefilter stops at each of them and checks patterns that then fail. The
-//! *locator* of a pattern is its end ([`LOCATOR_LEN`] bytes), which such words rarely share;
-//! a line without any locator holds no pattern, so the full automaton searches only the lines
-//! holding one. No pattern spans a line break, so the hits of a line searched alone are those
-//! of one search of the whole text: the hits are the same.
+//! *locator* of a pattern is [`LOCATOR_LEN`] bytes of it that ordinary text rarely holds: where
+//! the words of a compound meet (`ssDen` in `AccessDenied`, `n_err` in `ESTS_TOKEN_ERROR`),
+//! else the rarest letters by English letter frequency. A line without any locator holds no
+//! pattern, so the full automaton searches only the lines holding one. No pattern spans a line
+//! break, so the hits of a line searched alone are those of one search of the whole text: the
+//! hits are the same, whichever locators are chosen.
 
 use aho_corasick::{packed, AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -21,19 +23,13 @@ struct Locator {
 }
 
 impl Locator {
-    /// The locators of `patterns` (as the searched text writes them), where `newline` ends a
-    /// line.
-    fn new(patterns: &[Vec<u8>], newline: u8) -> Locator {
-        let mut locators: Vec<&[u8]> = patterns
-            .iter()
-            .map(|p| &p[p.len().saturating_sub(LOCATOR_LEN)..])
+    /// The locators of `spellings` (the patterns as the catalog writes them), searched as
+    /// `searched` writes bytes, where `newline` ends a line.
+    fn new(spellings: &[String], searched: impl Fn(u8) -> u8, newline: u8) -> Locator {
+        let locators: Vec<Vec<u8>> = choose(spellings)
+            .into_iter()
+            .map(|locator| locator.into_iter().map(&searched).collect())
             .collect();
-        // Patterns that end alike share a locator, and a locator holding another one is
-        // found by it: fewer locators make fewer false alarms in the SIMD prefilter.
-        locators.sort_unstable();
-        locators.dedup();
-        let all = locators.clone();
-        locators.retain(|l| !all.iter().any(|o| o.len() < l.len() && contains(l, o)));
         Locator {
             finder: Finder::new(&locators),
             newline,
@@ -66,7 +62,7 @@ enum Finder {
 }
 
 impl Finder {
-    fn new(locators: &[&[u8]]) -> Finder {
+    fn new(locators: &[Vec<u8>]) -> Finder {
         let mut builder = packed::Config::new().builder();
         builder.extend(locators);
         match builder.build() {
@@ -100,11 +96,11 @@ pub(crate) struct Search {
 }
 
 impl Search {
-    /// The search for `patterns` (lower-case), leftmost-longest.
+    /// The search for `patterns` (as the catalog spells them; case is folded), leftmost-longest.
     pub(crate) fn new(patterns: &[String]) -> Search {
         let spread_patterns: Vec<Vec<u8>> = patterns
             .iter()
-            .map(|p| p.bytes().map(spread).collect())
+            .map(|p| p.bytes().map(|b| spread(b.to_ascii_lowercase())).collect())
             .collect();
         let automaton = AhoCorasickBuilder::new()
             // Case-sensitive over lower-cased text: a case-insensitive automaton cannot use
@@ -112,7 +108,7 @@ impl Search {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&spread_patterns)
             .expect("the catalog's patterns are few and short");
-        let locator = Locator::new(&spread_patterns, spread(b'\n'));
+        let locator = Locator::new(patterns, spread, spread(b'\n'));
         Search { automaton, locator }
     }
 
@@ -159,7 +155,121 @@ fn spread(byte: u8) -> u8 {
     byte.wrapping_mul(0xA7)
 }
 
-/// True if `needle` occurs in `haystack`.
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
+
+/// How much more a word boundary inside a compound (`sD`, `n_e`, `e:`) weighs than a byte.
+const BOUNDARY: u32 = 20;
+/// A locator may score this much below the best a pattern has, if it serves other patterns too.
+const SHARING_SLACK: u32 = 10;
+
+/// How rare a piece of a spelling is in ordinary text: its bytes by English letter frequency
+/// (rarer scores higher), and most of all the word boundaries inside it.
+fn score(spelling: &[u8], piece: core::ops::Range<usize>) -> u32 {
+    const BY_FREQUENCY: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
+    let rarity = |byte: u8| match byte.to_ascii_lowercase() {
+        b' ' => 0,
+        letter @ b'a'..=b'z' => {
+            1 + BY_FREQUENCY.iter().position(|b| *b == letter).unwrap_or(0) as u32
+        }
+        b'0'..=b'9' => 10,
+        _ => 26,
+    };
+    let boundary = |i: usize| {
+        let (before, at) = (spelling[i - 1], spelling[i]);
+        (before.is_ascii_lowercase() && at.is_ascii_uppercase())
+            || !(before.is_ascii_alphanumeric() && at.is_ascii_alphanumeric())
+    };
+    let bytes: u32 = spelling[piece.clone()].iter().map(|b| rarity(*b)).sum();
+    let boundaries = (piece.start + 1..piece.end)
+        .filter(|&i| boundary(i))
+        .count() as u32;
+    bytes + BOUNDARY * boundaries
+}
+
+/// The locators (lower-case) of the patterns spelled `spellings`: every pattern holds one.
+/// Few locators and rare ones both make the SIMD search fast, and they pull apart: each pattern
+/// has its rarest pieces, and a piece that scores within [`SHARING_SLACK`] of a pattern's best
+/// may stand for it; of those, the one that stands for the most patterns is taken first (a
+/// piece such as `_erro` serves every `*_ERROR` code).
+fn choose(spellings: &[String]) -> Vec<Vec<u8>> {
+    // Each piece (lower-case): its best score, and the patterns holding it.
+    let mut pieces: std::collections::BTreeMap<Vec<u8>, (u32, Vec<usize>)> = Default::default();
+    let mut best = vec![0; spellings.len()];
+    for (index, spelling) in spellings.iter().enumerate() {
+        let spelling = spelling.as_bytes();
+        let len = LOCATOR_LEN.min(spelling.len());
+        for start in 0..=spelling.len() - len {
+            let score = score(spelling, start..start + len);
+            best[index] = best[index].max(score);
+            let entry = pieces
+                .entry(spelling[start..start + len].to_ascii_lowercase())
+                .or_default();
+            entry.0 = entry.0.max(score);
+            if !entry.1.contains(&index) {
+                entry.1.push(index);
+            }
+        }
+    }
+    let mut covered = vec![false; spellings.len()];
+    let mut chosen = vec![];
+    loop {
+        let open = |holders: &[usize]| holders.iter().filter(|&&i| !covered[i]).count();
+        let pick = pieces
+            .iter()
+            .filter(|(_, (score, holders))| {
+                holders
+                    .iter()
+                    .any(|&i| !covered[i] && *score + SHARING_SLACK >= best[i])
+            })
+            .max_by_key(|(piece, (score, holders))| (open(holders), *score, piece.as_slice()));
+        let Some((piece, (_, holders))) = pick else {
+            break;
+        };
+        for &i in holders {
+            covered[i] = true;
+        }
+        chosen.push(piece.clone());
+    }
+    chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pattern_holds_a_locator_and_alike_patterns_share_one() {
+        let spellings: Vec<String> = [
+            "ESTS_TOKEN_ERROR",
+            "REGISTRY_CONFIG_ERROR",
+            "AccessDenied",
+            "BecAccessDenied",
+            "Msg::",
+            "oath",
+            "permission",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        let chosen = choose(&spellings);
+        for spelling in &spellings {
+            let lower = spelling.to_ascii_lowercase().into_bytes();
+            assert!(
+                chosen
+                    .iter()
+                    .any(|l| lower.windows(l.len()).any(|w| w == l.as_slice())),
+                "{spelling}"
+            );
+        }
+        let shown: Vec<String> = chosen
+            .iter()
+            .map(|l| String::from_utf8_lossy(l).into_owned())
+            .collect();
+        // `AccessDenied` and `BecAccessDenied` share one, where their words meet.
+        assert_eq!(shown, ["cessd", "msg::", "ry_co", "s_tok", "permi", "oath"]);
+    }
+
+    #[test]
+    fn a_boundary_outweighs_rare_letters() {
+        assert!(score(b"InvalidSession", 3..8) > score(b"InvalidSession", 0..5));
+        assert!(score(b"ESTS_TOKEN", 2..7) > score(b"ESTS_TOKEN", 5..10));
+    }
 }

@@ -44,19 +44,21 @@ pub(crate) struct Matcher {
     kinds: Vec<Kind>,
 }
 
-const MARKER: &str = "errorcode::";
-
 impl Matcher {
     pub(crate) fn new() -> Matcher {
+        // The patterns as the catalog spells them; the search folds case.
         let mut patterns: Vec<String> = vec![];
         let mut kinds = vec![];
         for code in ErrorCode::all() {
-            patterns.push(code.as_str().to_ascii_lowercase());
+            patterns.push(code.as_str().to_owned());
             kinds.push(Kind::Code(code));
         }
         for (index, pattern) in MESSAGE_PATTERNS.iter().enumerate() {
             let anchor = anchor_word(pattern);
-            match patterns.iter().position(|p| *p == anchor) {
+            match patterns
+                .iter()
+                .position(|p| p.eq_ignore_ascii_case(&anchor))
+            {
                 Some(at) => {
                     // A message whose anchor word is a code: the code hit covers it.
                     if let Kind::Anchor(list) = &mut kinds[at] {
@@ -69,11 +71,11 @@ impl Matcher {
                 }
             }
         }
-        patterns.push(MARKER.to_owned());
+        patterns.push("ErrorCode::".to_owned());
         kinds.push(Kind::ErrorCodeMarker);
-        patterns.push("aadsts".to_owned());
+        patterns.push("AADSTS".to_owned());
         kinds.push(Kind::Aadsts);
-        patterns.push("msg::".to_owned());
+        patterns.push("Msg::".to_owned());
         kinds.push(Kind::MsgMarker);
         let search = super::locator::Search::new(&patterns);
         Matcher { search, kinds }
@@ -364,12 +366,17 @@ fn anchor_word(pattern: &MessagePattern) -> String {
         .filter(|word| score(word) > i64::MIN)
         .collect();
     words.sort_by_key(|word| core::cmp::Reverse(score(word)));
-    words
+    let anchor = words
         .iter()
         .map(|word| tolerant::stable_prefix(word))
         .find(|prefix| prefix.len() >= 4)
         .or(words.first().copied())
-        .unwrap_or("")
+        .unwrap_or("");
+    // As the wording spells it, where it does.
+    wording
+        .to_ascii_lowercase()
+        .find(anchor)
+        .map_or(anchor, |at| &wording[at..at + anchor.len()])
         .to_owned()
 }
 

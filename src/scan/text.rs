@@ -50,6 +50,7 @@ const CONTINUATIONS: [&[u8]; 5] = [
 impl Layout {
     /// True if `line` (with its line break, if it has one) starts a new event: the event
     /// before it then ends, whatever came before. Looks at most at its first 64 bytes.
+    #[inline]
     pub(crate) fn starts_event(self, line: &[u8]) -> bool {
         let line = line.strip_suffix(b"\n").unwrap_or(line);
         let line = line.strip_suffix(b"\r").unwrap_or(line);
@@ -165,6 +166,7 @@ pub(crate) fn scan<R: Read>(
         event: None,
         lowered: Vec::with_capacity(read_size.min(1 << 20)),
         colons: vec![],
+        breaks: vec![],
     };
     let mut eof = false;
     loop {
@@ -212,6 +214,8 @@ struct TextScan<'a> {
     /// The lower-cased copy the automaton searches, reused.
     lowered: Vec<u8>,
     colons: Vec<usize>,
+    /// Where each line of the part being classified ends (after its line break).
+    breaks: Vec<usize>,
 }
 
 impl TextScan<'_> {
@@ -270,12 +274,22 @@ impl TextScan<'_> {
             memchr::memmem::find_iter(&self.buf[cursor..complete], b"::").map(|i| cursor + i),
         );
         let mut next_colon = 0;
+        // The line breaks, found in one pass: a search per line costs more than the line.
+        self.breaks.clear();
+        self.breaks.extend(
+            memchr::memchr_iter(b'\n', &self.buf[cursor..complete]).map(|i| cursor + i + 1),
+        );
+        let mut next_break = 0;
         while self.cursor < complete {
             let cursor = self.cursor;
-            let line_end = match memchr::memchr(b'\n', &self.buf[cursor..complete]) {
-                Some(i) => (cursor + i + 1).min(cursor + MAX_LINE_BYTES),
-                None => complete.min(cursor + MAX_LINE_BYTES),
-            };
+            while self.breaks.get(next_break).is_some_and(|&end| end <= cursor) {
+                next_break += 1;
+            }
+            let line_end = self
+                .breaks
+                .get(next_break)
+                .map_or(complete, |&end| end)
+                .min(cursor + MAX_LINE_BYTES);
             let here = self.base + cursor as u64;
             let line = &self.buf[cursor..line_end];
             let starts_event = self.layout.starts_event(line);
