@@ -13,11 +13,14 @@
 //! - `lookup` finds the code those give, and a message when `find_message` does;
 //! - `scan_reader` gives the same findings whatever the read size (1, 3, 64 bytes and the
 //!   default);
-//! - for valid UTF-8, raw bytes (`scan_reader`) and `&str` (`scan_str`) give the same findings.
+//! - for valid UTF-8, raw bytes (`scan_reader`) and `&str` (`scan_str`) give the same findings;
+//! - every 8th input, several inputs joined into one of up to 64 KiB give, scanned from a file
+//!   on three threads in 4 KiB chunks (`scan_file`), the findings and summary of one thread.
 //!
 //! The inputs depend only on the seed, so a failure is reproduced by the seed and iteration it
 //! prints. Ends with exit code 1 on the first failure.
 
+use std::io::{Seek, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
 use std::process::ExitCode;
@@ -176,6 +179,34 @@ fn check(input: &[u8], scanners: &[Scanner]) -> Result<(), String> {
     Ok(())
 }
 
+/// Checks that a file scanned on several threads gives what one thread gives.
+fn check_threads(input: &[u8], file: &mut std::fs::File) -> Result<(), String> {
+    file.set_len(0).map_err(|e| e.to_string())?;
+    file.rewind().map_err(|e| e.to_string())?;
+    file.write_all(input).map_err(|e| e.to_string())?;
+    let scan = |scanner: Scanner| {
+        let mut findings = vec![];
+        let summary = scanner.scan_file(file, None, |f| findings.push(f));
+        (findings, summary.map_err(|e| e.to_string()))
+    };
+    let one = scan(Scanner::new().with_threads(1));
+    let many = scan(Scanner::new().with_threads(3).with_chunk_size(4096));
+    if one != many {
+        return Err("findings depend on the threads that scan a file".to_owned());
+    }
+    Ok(())
+}
+
+/// Up to 64 KiB of inputs joined.
+fn long_input(rng: &mut Rng, corpus: &[Vec<u8>]) -> Vec<u8> {
+    let mut input = vec![];
+    while input.len() < 64 * 1024 && rng.below(24) != 0 {
+        input.extend(mutate(rng, corpus));
+        input.push(b'\n');
+    }
+    input
+}
+
 fn argument(name: &str, default: u64) -> u64 {
     let args: Vec<String> = std::env::args().collect();
     args.iter()
@@ -196,9 +227,27 @@ fn main() -> ExitCode {
     let mut rng = Rng(seed);
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let mut iterations: u64 = 0;
+    let mut file = match tempfile::tempfile() {
+        Ok(file) => file,
+        Err(error) => {
+            eprintln!("fuzz: no temporary file: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
     while Instant::now() < deadline {
-        let input = mutate(&mut rng, &corpus);
-        let outcome = panic::catch_unwind(AssertUnwindSafe(|| check(&input, &scanners)));
+        let long = iterations % 8 == 7;
+        let input = if long {
+            long_input(&mut rng, &corpus)
+        } else {
+            mutate(&mut rng, &corpus)
+        };
+        let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
+            if long {
+                check_threads(&input, &mut file)
+            } else {
+                check(&input, &scanners)
+            }
+        }));
         let failure = match outcome {
             Ok(Ok(())) => None,
             Ok(Err(message)) => Some(message),
@@ -213,7 +262,7 @@ fn main() -> ExitCode {
         iterations += 1;
     }
     println!(
-        "fuzz: {iterations} inputs in {seconds} s (seed {seed}, corpus {}): no panic, lookups agree with a linear search, findings independent of the read size and of bytes vs &str",
+        "fuzz: {iterations} inputs in {seconds} s (seed {seed}, corpus {}): no panic, lookups agree with a linear search, findings independent of the read size, of bytes vs &str and of the threads",
         corpus.len()
     );
     ExitCode::SUCCESS

@@ -155,7 +155,6 @@ fn spread(byte: u8) -> u8 {
     byte.wrapping_mul(0xA7)
 }
 
-
 /// How much more a word boundary inside a compound (`sD`, `n_e`, `e:`) weighs than a byte.
 const BOUNDARY: u32 = 20;
 /// A locator may score this much below the best a pattern has, if it serves other patterns too.

@@ -28,7 +28,9 @@
 //! ```
 //!
 //! The pattern set is derived from the catalog on first use; one automaton pass finds codes and
-//! messages, so the cost is that of reading the text. Memory stays constant on any input size.
+//! messages, so the cost is that of reading the text. A large plain-text file
+//! ([`Scanner::scan_file`], [`Scanner::scan_path`]) is scanned on several threads with the
+//! findings of one. Memory stays constant on any input size.
 //!
 //! [`report`] groups findings by code (what the CLI prints and `--summary-json` writes).
 

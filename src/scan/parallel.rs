@@ -29,9 +29,10 @@ const MAX_THREADS: usize = 8;
 const EVENT_HEAD: usize = 64;
 /// How many bytes the search for an event start reads at a time.
 const PROBE_BYTES: usize = 4096;
-/// How many chunks may be scanned ahead of the one being handed on: memory holds at most
-/// this many chunks' findings.
-const AHEAD_PER_THREAD: usize = 2;
+/// How many chunks may be given out beyond one per thread: memory holds the findings of at
+/// most this many more chunks than there are threads (a log where every line holds a code
+/// makes a few MiB of findings per chunk).
+const SPARE_CHUNKS: usize = 1;
 
 /// A file that can be scanned in chunks: its text starts at `base` (after a UTF-8 byte-order
 /// mark) and is `len` bytes long. Offsets below are in the text, as the findings give them.
@@ -130,7 +131,7 @@ impl Scanner {
                     *issued += 1;
                 }
             };
-            for _ in 0..threads * AHEAD_PER_THREAD {
+            for _ in 0..threads + SPARE_CHUNKS {
                 issue(&mut issued);
             }
             let mut merge = Merge::default();

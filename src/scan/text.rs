@@ -282,7 +282,11 @@ impl TextScan<'_> {
         let mut next_break = 0;
         while self.cursor < complete {
             let cursor = self.cursor;
-            while self.breaks.get(next_break).is_some_and(|&end| end <= cursor) {
+            while self
+                .breaks
+                .get(next_break)
+                .is_some_and(|&end| end <= cursor)
+            {
                 next_break += 1;
             }
             let line_end = self

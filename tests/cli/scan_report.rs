@@ -143,3 +143,31 @@ fn inputs_name_what_each_file_counted_and_keep_long_member_paths_on_their_own_li
         "the note on local times is wrapped to the report's width"
     );
 }
+
+#[test]
+fn threads_change_nothing_in_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("nps.log");
+    std::fs::write(&log, gen_log::generate_vec(3 * 1024 * 1024, 21)).unwrap();
+    let log = log.to_str().unwrap();
+    for format in ["--json", "--summary-json"] {
+        let one = stdout_of(&["scan", format, "--threads", "1", log]);
+        assert!(one.len() > 1000, "{format}: {one}");
+        for threads in ["2", "3"] {
+            let many = stdout_of(&["scan", format, "--threads", threads, log]);
+            assert!(
+                many == one,
+                "{format} on {threads} threads differs from one thread"
+            );
+        }
+        assert!(
+            stdout_of(&["scan", format, log]) == one,
+            "{format} with the default"
+        );
+    }
+    cli()
+        .args(["scan", "--threads", "many", log])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--threads"));
+}
