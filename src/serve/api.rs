@@ -98,9 +98,9 @@ pub(super) async fn explain(
     }
 }
 
-/// A document as `serde_json::Value`, as the CLI writes it.
+/// A document as `serde_json::Value`, as the CLI writes it (keys sorted).
 fn to_json(document: &impl serde::Serialize) -> Value {
-    serde_json::to_value(document).unwrap_or_default()
+    super::sorted_keys(serde_json::to_value(document).unwrap_or_default())
 }
 
 /// A cloud name from a query string; public when absent.

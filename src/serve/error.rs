@@ -65,7 +65,7 @@ impl IntoResponse for ApiError {
         if let (Some(object), Some(extra)) = (body.as_object_mut(), self.extra) {
             object.extend(*extra);
         }
-        (self.status, Json(body)).into_response()
+        (self.status, Json(super::sorted_keys(body))).into_response()
     }
 }
 

@@ -24,6 +24,7 @@
 mod api;
 mod config;
 mod error;
+mod json;
 mod listener;
 mod pages;
 mod router;
@@ -31,5 +32,6 @@ mod scan;
 mod security;
 
 pub use config::{parse_origin, Config, InvalidOrigin};
+pub use json::sorted_keys;
 pub use listener::{shutdown_signal, Server};
 pub use router::router;

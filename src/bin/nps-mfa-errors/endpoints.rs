@@ -47,7 +47,7 @@ pub fn run(args: &Args) -> io::Result<Outcome> {
         let channels: Vec<EventChannelRecord> =
             EventChannel::all().map(EventChannelRecord).collect();
         let value = serde_json::json!({ "clouds": clouds, "event_channels": channels });
-        serde_json::to_writer_pretty(&mut out, &crate::output::sorted_keys(value))?;
+        serde_json::to_writer_pretty(&mut out, &nps_mfa_errors::serve::sorted_keys(value))?;
         writeln!(out)?;
     } else {
         for (i, &cloud) in clouds.iter().enumerate() {

@@ -77,7 +77,7 @@ fn write_found_json(
 }
 
 fn write_json(out: &mut impl Write, document: &impl serde::Serialize) -> io::Result<()> {
-    let value = crate::output::sorted_keys(serde_json::to_value(document)?);
+    let value = nps_mfa_errors::serve::sorted_keys(serde_json::to_value(document)?);
     serde_json::to_writer_pretty(&mut *out, &value)?;
     writeln!(out)
 }

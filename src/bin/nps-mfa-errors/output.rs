@@ -145,24 +145,6 @@ pub fn read_query_stdin() -> std::io::Result<String> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// `value` with every object's keys in sorted order, as `serde_json` writes them without its
-/// `preserve_order` feature (which the `evtx` dependency turns on for the whole build): keeps
-/// `--json` output byte-for-byte stable whatever features the build unifies.
-pub fn sorted_keys(value: serde_json::Value) -> serde_json::Value {
-    match value {
-        serde_json::Value::Object(map) => {
-            let mut entries: Vec<(String, serde_json::Value)> = map.into_iter().collect();
-            entries.sort_by(|a, b| a.0.cmp(&b.0));
-            let sorted = entries.into_iter().map(|(k, v)| (k, sorted_keys(v)));
-            serde_json::Value::Object(sorted.collect())
-        }
-        serde_json::Value::Array(items) => {
-            serde_json::Value::Array(items.into_iter().map(sorted_keys).collect())
-        }
-        other => other,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

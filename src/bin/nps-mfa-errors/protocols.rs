@@ -30,7 +30,7 @@ pub fn run(args: &Args) -> io::Result<Outcome> {
         if let (Some(cloud), Some(object)) = (args.cloud, value.as_object_mut()) {
             object.insert("cloud".to_owned(), serde_json::json!(cloud));
         }
-        serde_json::to_writer_pretty(&mut out, &crate::output::sorted_keys(value))?;
+        serde_json::to_writer_pretty(&mut out, &nps_mfa_errors::serve::sorted_keys(value))?;
         writeln!(out)?;
     } else {
         if let Some(cloud) = args.cloud {
