@@ -18,22 +18,21 @@ pub(crate) struct Context {
 }
 
 /// Reads the context of one event from its text and what the export format said about it.
-pub(crate) fn extract(text: &[u8], meta: &EventMeta) -> Context {
-    let text = String::from_utf8_lossy(text);
+pub(crate) fn extract(text: &str, meta: &EventMeta) -> Context {
     // Lower-cased once for every case-insensitive search below; ASCII lower-casing keeps
     // byte offsets, and the labels searched for are ASCII, so offsets fall on char boundaries.
     let lowered = text.as_bytes().to_ascii_lowercase();
     Context {
-        cid: correlation_id(&text, &lowered),
-        user: user(&text, &lowered),
-        timestamp: meta.timestamp.clone().or_else(|| timestamp(&text)),
+        cid: correlation_id(text, &lowered),
+        user: user(text, &lowered),
+        timestamp: meta.timestamp.clone().or_else(|| timestamp(text)),
         event_id: meta
             .event_id
-            .or_else(|| field(&text, "Event ID:").and_then(|v| v.parse().ok())),
+            .or_else(|| field(text, "Event ID:").and_then(|v| v.parse().ok())),
         channel: meta
             .channel
             .clone()
-            .or_else(|| field(&text, "Log Name:").map(str::to_owned)),
+            .or_else(|| field(text, "Log Name:").map(str::to_owned)),
         record_id: meta.record_id,
         computer: meta.computer.clone(),
         aadsts: None,

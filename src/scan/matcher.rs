@@ -161,8 +161,9 @@ impl Matcher {
         if found.is_empty() {
             return found;
         }
-        let context = context::extract(text, meta);
-        let logged = super::security::clean_logged(&String::from_utf8_lossy(text));
+        let text = String::from_utf8_lossy(text);
+        let context = context::extract(&text, meta);
+        let logged = super::security::clean_logged(&text);
         for finding in &mut found {
             finding.context = context.clone();
             finding.logged.clone_from(&logged);
