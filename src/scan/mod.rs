@@ -281,8 +281,8 @@ impl Scanner {
         self
     }
 
-    /// Scans an open file from its first byte, calling `sink` with each finding in input
-    /// order; `name` is what findings give as their `file`. A large plain-text log is scanned
+    /// Scans an open file from its first byte (a pipe from where it is), calling `sink` with
+    /// each finding in input order; `name` is what findings give as their `file`. A large plain-text log is scanned
     /// on several threads ([`Scanner::with_threads`]) with the same findings as on one.
     ///
     /// # Errors
@@ -296,12 +296,8 @@ impl Scanner {
     ) -> Result<InputSummary, ScanError> {
         let Some(plan) = self.plan(file) else {
             let mut reader = file;
-            if let Err(error) = io::Seek::rewind(&mut reader) {
-                return Err(ScanError {
-                    path: name.map(PathBuf::from),
-                    kind: error.into(),
-                });
-            }
+            // A pipe cannot go back: it is read from where it is.
+            let _ = io::Seek::rewind(&mut reader);
             return self.scan_reader(reader, name, sink);
         };
         self.scan_chunks(file, plan, name.map(Arc::from), &mut sink)

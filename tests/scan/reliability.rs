@@ -299,9 +299,17 @@ fn fifos_and_links_to_devices_inside_a_folder_are_skipped_and_named() {
     assert_eq!(files, [dir.path().join("a.log")]);
     assert_eq!(skipped, [fifo.clone(), device]);
     assert!(errors.is_empty());
-    // Named explicitly, a FIFO is given back to be read.
+    // Named explicitly, a FIFO is given back to be read, and is read.
     let named = nps_mfa_errors::scan::walk(&fifo, &mut errors, &mut skipped);
-    assert_eq!(named, [fifo]);
+    assert_eq!(named, [fifo.clone()]);
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(fifo, lines("TenantIsBlocked", 1)).unwrap())
+    };
+    let mut piped = vec![];
+    assert!(scan_path(&fifo, |f| piped.push(f)).is_empty());
+    writer.join().unwrap();
+    assert_eq!(codes(&piped), ["TenantIsBlocked"]);
     // And a folder scan does not hang on them.
     let mut findings = vec![];
     assert!(scan_path(dir.path(), |f| findings.push(f)).is_empty());
