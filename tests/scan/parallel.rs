@@ -5,7 +5,7 @@ use std::io::Write;
 
 use nps_mfa_errors::scan::{InputSummary, DEFAULT_CHUNK_SIZE};
 
-use super::properties::{LINES, PREFIXES};
+use super::properties::log_input_of;
 use super::*;
 
 /// Scans `bytes` from a file with `scanner`.
@@ -190,31 +190,11 @@ fn small_files_and_the_default_chunk_are_scanned_as_before() {
     same_on_any_threads(b"2026-11-20 ErrorCode:: UserNotFound\n", "small.log");
 }
 
-/// An input of many realistic lines and random bytes (zeros included), behind a header that
-/// picks the layout.
-fn long_log_input() -> impl Strategy<Value = Vec<u8>> {
-    let part = prop_oneof![
-        8 => proptest::sample::select(LINES).prop_map(|l| l.as_bytes().to_vec()),
-        1 => proptest::collection::vec(any::<u8>(), 0..8),
-    ];
-    (
-        proptest::sample::select(PREFIXES),
-        proptest::collection::vec(part, 100..500),
-    )
-        .prop_map(|(prefix, parts)| {
-            let mut input = prefix.as_bytes().to_vec();
-            for part in parts {
-                input.extend(part);
-            }
-            input
-        })
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
     #[test]
-    fn any_log_gives_the_same_findings_on_several_threads(input in long_log_input()) {
+    fn any_log_gives_the_same_findings_on_several_threads(input in log_input_of(100..500)) {
         let one = Scanner::new().with_threads(1);
         let (expected, summary) = scan_file_with(&one, &input, "p.log");
         let many = Scanner::new().with_threads(3).with_chunk_size(4096);

@@ -3,7 +3,7 @@
 use super::*;
 
 /// Realistic lines (and pieces of lines) that inputs are built from.
-pub(super) const LINES: &[&str] = &[
+const LINES: &[&str] = &[
     "2026-11-20 09:00:02.117 Radius request received from client 10.0.4.21 (VPN-GW01) for User alice@contoso.com\n",
     "2026-11-20 09:00:02.950 NPS Extension for Azure MFA:  CID: d9e0f1a2-b3c4-4d5e-8f70-8192a3b4c5d6 :Exception in Authentication Ext for User alice@contoso.com :: ErrorCode:: CID :d9e0f1a2-b3c4-4d5e-8f70-8192a3b4c5d6 ESTS_TOKEN_ERROR Msg:: AADSTS50012: bad ErrorCode:: ESTS_TOKEN_ERROR Msg:: again\n",
     "    Trace ID: 1a2b3c4d-5e6f-4a70-8b81-92a3b4c5d6e7\n",
@@ -30,7 +30,7 @@ pub(super) const LINES: &[&str] = &[
     "AADSTS7000222 ",
 ];
 
-pub(super) const PREFIXES: &[&str] = &[
+const PREFIXES: &[&str] = &[
     "",
     "Level\tDate and Time\tSource\tEvent ID\tTask Category\n",
     "Event[0]:\n",
@@ -38,13 +38,19 @@ pub(super) const PREFIXES: &[&str] = &[
 
 /// An input: a header that picks the text layout, then realistic lines and random bytes.
 fn log_input() -> impl Strategy<Value = Vec<u8>> {
+    log_input_of(0..60)
+}
+
+/// An input of `parts` pieces (realistic lines, or a few random bytes) behind a header that
+/// picks the text layout.
+pub(super) fn log_input_of(parts: std::ops::Range<usize>) -> impl Strategy<Value = Vec<u8>> {
     let part = prop_oneof![
         4 => proptest::sample::select(LINES).prop_map(|l| l.as_bytes().to_vec()),
         1 => proptest::collection::vec(any::<u8>(), 0..8),
     ];
     (
         proptest::sample::select(PREFIXES),
-        proptest::collection::vec(part, 0..60),
+        proptest::collection::vec(part, parts),
     )
         .prop_map(|(prefix, parts)| {
             let mut input = prefix.as_bytes().to_vec();
