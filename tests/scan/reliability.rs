@@ -301,7 +301,7 @@ fn fifos_and_links_to_devices_inside_a_folder_are_skipped_and_named() {
     assert!(errors.is_empty());
     // Named explicitly, a FIFO is given back to be read, and is read.
     let named = nps_mfa_errors::scan::walk(&fifo, &mut errors, &mut skipped);
-    assert_eq!(named, [fifo.clone()]);
+    assert_eq!(named, std::slice::from_ref(&fifo));
     let writer = {
         let fifo = fifo.clone();
         std::thread::spawn(move || std::fs::write(fifo, lines("TenantIsBlocked", 1)).unwrap())
