@@ -52,8 +52,8 @@ impl Layout {
     /// before it then ends, whatever came before. Looks at most at its first 64 bytes.
     #[inline]
     pub(crate) fn starts_event(self, line: &[u8]) -> bool {
-        let line = line.strip_suffix(b"\n").unwrap_or(line);
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        // No prefix compared holds a line break, so the line's own break (`\n`, `\r\n`) need
+        // not be cut off first: an empty line starts with a byte that is not a letter.
         match self {
             Layout::Wevtutil => line.starts_with(b"Event["),
             Layout::EventViewer => LEVELS.iter().any(|level| line.starts_with(level)),
@@ -279,21 +279,16 @@ impl TextScan<'_> {
         self.breaks.extend(
             memchr::memchr_iter(b'\n', &self.buf[cursor..complete]).map(|i| cursor + i + 1),
         );
+        // Every break is past the cursor: a line ends at the next one, a piece of a long line
+        // before it.
         let mut next_break = 0;
         while self.cursor < complete {
             let cursor = self.cursor;
-            while self
-                .breaks
-                .get(next_break)
-                .is_some_and(|&end| end <= cursor)
-            {
+            let next = self.breaks.get(next_break).copied();
+            let line_end = next.unwrap_or(complete).min(cursor + MAX_LINE_BYTES);
+            if next == Some(line_end) {
                 next_break += 1;
             }
-            let line_end = self
-                .breaks
-                .get(next_break)
-                .map_or(complete, |&end| end)
-                .min(cursor + MAX_LINE_BYTES);
             let here = self.base + cursor as u64;
             let line = &self.buf[cursor..line_end];
             let starts_event = self.layout.starts_event(line);
@@ -303,7 +298,13 @@ impl TextScan<'_> {
                 .is_some_and(|open| here - open.start >= MAX_EVENT_BYTES);
             if self.event.is_none() || starts_event || too_long {
                 self.split_events |= !self.at_line_start || (too_long && !starts_event);
-                self.close(here, sink);
+                // Most events have no hit and no `TOKEN::`: closing one does nothing.
+                let idle = self.event.as_ref().is_some_and(|open| {
+                    !open.flagged && self.hits.first().is_none_or(|h| h.start >= here)
+                });
+                if !idle {
+                    self.close(here, sink);
+                }
                 self.event = Some(OpenEvent {
                     start: here,
                     line: self.line_no,
