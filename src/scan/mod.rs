@@ -265,7 +265,8 @@ impl Scanner {
 
     /// Scans a large file ([`Scanner::scan_file`], [`Scanner::scan_path`]) on up to `threads`
     /// threads: 0 (the default) gives one per core, up to 8; 1 scans on the calling thread
-    /// only. Findings, their order and line numbers do not depend on it.
+    /// only; more than 64 counts as 64. Findings, their order and line numbers do not depend
+    /// on it.
     #[must_use]
     pub fn with_threads(mut self, threads: usize) -> Scanner {
         self.threads = threads;

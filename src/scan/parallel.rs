@@ -24,6 +24,8 @@ use super::{detect, InputFormat, InputSummary, ScanErrorKind, Scanner, SNIFF_BYT
 pub const DEFAULT_CHUNK_SIZE: usize = 1 << 20;
 /// The most threads one file is given when the count is left to the scanner.
 const MAX_THREADS: usize = 8;
+/// The most threads one file is given when the count is set.
+const MAX_SET_THREADS: usize = 64;
 /// How many bytes of a line [`Layout::starts_event`] needs to tell (the longest prefix it
 /// compares, `Audit Failure<TAB>`, is 14), with room to spare.
 const EVENT_HEAD: usize = 64;
@@ -84,10 +86,11 @@ impl Scanner {
         })
     }
 
-    /// The threads a large file is given: as set, or one per core up to [`MAX_THREADS`].
+    /// The threads a large file is given: as set (up to [`MAX_SET_THREADS`]), or one per core
+    /// up to [`MAX_THREADS`].
     fn threads(&self) -> usize {
         if self.threads > 0 {
-            return self.threads;
+            return self.threads.min(MAX_SET_THREADS);
         }
         std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS))
     }

@@ -153,7 +153,7 @@ fn threads_change_nothing_in_the_output() {
     for format in ["--json", "--summary-json"] {
         let one = stdout_of(&["scan", format, "--threads", "1", log]);
         assert!(one.len() > 1000, "{format}: {one}");
-        for threads in ["2", "3"] {
+        for threads in ["2", "3", "0", "500"] {
             let many = stdout_of(&["scan", format, "--threads", threads, log]);
             assert!(
                 many == one,

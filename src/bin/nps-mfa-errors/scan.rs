@@ -39,8 +39,8 @@ pub struct Args {
     /// times (text exports) become UTC, comparable with the UTC times of XML and .evtx.
     #[arg(long, value_name = "±HH:MM", value_parser = utc_offset, allow_hyphen_values = true)]
     utc_offset: Option<jiff::tz::Offset>,
-    /// Threads that scan one large log file (default: one per core, up to 8; 1 uses no
-    /// extra thread). The findings are the same whatever the number.
+    /// Threads that scan one large log file (default or 0: one per core, up to 8; 1 uses no
+    /// extra thread; at most 64). The findings are the same whatever the number.
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
 }
