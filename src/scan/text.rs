@@ -298,13 +298,7 @@ impl TextScan<'_> {
                 .is_some_and(|open| here - open.start >= MAX_EVENT_BYTES);
             if self.event.is_none() || starts_event || too_long {
                 self.split_events |= !self.at_line_start || (too_long && !starts_event);
-                // Most events have no hit and no `TOKEN::`: closing one does nothing.
-                let idle = self.event.as_ref().is_some_and(|open| {
-                    !open.flagged && self.hits.first().is_none_or(|h| h.start >= here)
-                });
-                if !idle {
-                    self.close(here, sink);
-                }
+                self.close(here, sink);
                 self.event = Some(OpenEvent {
                     start: here,
                     line: self.line_no,
@@ -328,8 +322,18 @@ impl TextScan<'_> {
         }
     }
 
-    /// Closes the open event, if any, at absolute offset `end`.
+    /// Closes the open event, if any, at absolute offset `end`. Inlined into the line loop:
+    /// most events have no hit and no `TOKEN::`, and closing one does nothing.
+    #[inline]
     fn close(&mut self, end: u64, sink: &mut dyn FnMut(Finding)) {
+        // Hits come in input order, so the event's own are a prefix; looking at the first hit
+        // tells whether it has any.
+        let idle =
+            |open: &OpenEvent| !open.flagged && self.hits.first().is_none_or(|h| h.start >= end);
+        if self.event.as_ref().is_none_or(idle) {
+            self.event = None;
+            return;
+        }
         if let Some(open) = self.event.take() {
             if open.start < self.report_from {
                 // Reported already: its hits are dropped unread.
@@ -396,11 +400,6 @@ fn close(
     file: &Option<Arc<str>>,
     sink: &mut dyn FnMut(Finding),
 ) {
-    // Hits come in input order, so the event's own are a prefix; most events have none, and
-    // looking at the first hit tells.
-    if !event.flagged && hits.first().is_none_or(|h| h.start >= end) {
-        return;
-    }
     // An event cut from an over-long line owns the hits that start in it, also one that goes
     // on across the cut; its text then takes in what such a hit needs after the cut (the rest
     // of the code, the token after `ErrorCode::`), up to the line's end.
