@@ -248,14 +248,15 @@ impl<'s> BundleScan<'s> {
             return self.done(name, InputFormat::Binary, bytes, vec![why.to_owned()], 0);
         }
         let text_head = decode_head(&head);
-        if !is_registry_dump(&text_head) && !is_security_export(&text_head) {
+        let registry = is_registry_dump(&text_head);
+        if !registry && !is_security_export(&text_head) {
             return self.extension_log(name, source, sink);
         }
         let reader: Box<dyn Read + 'r> = match source {
             Source::File(file, _) => Box::new(file),
             Source::Stream(stream, _) => stream,
         };
-        if is_registry_dump(&text_head) {
+        if registry {
             self.registry(name, reader, &head, sink);
         } else {
             self.security(name, reader, &head, &text_head, sink);

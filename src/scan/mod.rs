@@ -283,8 +283,9 @@ impl Scanner {
     }
 
     /// Scans an open file from its first byte (a pipe from where it is), calling `sink` with
-    /// each finding in input order; `name` is what findings give as their `file`. A large plain-text log is scanned
-    /// on several threads ([`Scanner::with_threads`]) with the same findings as on one.
+    /// each finding in input order; `name` is what findings give as their `file`. A large
+    /// plain-text log is scanned on several threads ([`Scanner::with_threads`]) with the same
+    /// findings as on one.
     ///
     /// # Errors
     ///
@@ -345,7 +346,7 @@ impl Scanner {
         report_from: u64,
     ) -> Result<InputSummary, ScanErrorKind> {
         let raw_head = read_head(&mut reader, SNIFF_BYTES)?;
-        if raw_head.starts_with(b"ElfFile\0") {
+        if evtx::is_evtx(&raw_head) {
             return Err(ScanErrorKind::BinaryEventLog);
         }
         let raw = Cursor::new(raw_head).chain(reader);

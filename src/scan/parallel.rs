@@ -62,7 +62,7 @@ impl Scanner {
         let got = read_full_at(file, &mut raw, 0).ok()?;
         raw.truncate(got);
         let utf16_mark = raw.starts_with(&[0xFF, 0xFE]) || raw.starts_with(&[0xFE, 0xFF]);
-        if utf16_mark || raw.starts_with(b"ElfFile\0") || memchr::memchr(0, &raw).is_some() {
+        if utf16_mark || super::evtx::is_evtx(&raw) || memchr::memchr(0, &raw).is_some() {
             return None;
         }
         let base = if raw.starts_with(&[0xEF, 0xBB, 0xBF]) {
