@@ -333,17 +333,19 @@ fn meaningful(value: &str) -> Option<String> {
 #[must_use]
 pub fn clean_logged(text: &str) -> String {
     let text = text.trim();
+    // ASCII (most logs) is read byte by byte, without decoding characters.
     if text.is_ascii() {
-        return clean_ascii(text.as_bytes());
+        clean(text.bytes().map(char::from), text.len())
+    } else {
+        clean(text.chars(), text.len())
     }
-    clean_chars(text)
 }
 
-/// [`clean_logged`] character by character.
-fn clean_chars(text: &str) -> String {
-    let mut out = String::with_capacity(text.len().min(2048));
+/// [`clean_logged`]'s rules over the characters of trimmed text `len` bytes long.
+fn clean(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len.min(2048));
     let mut blank = false;
-    for c in text.chars() {
+    for c in chars {
         let space = c.is_whitespace();
         if c.is_control() && !space {
             continue;
@@ -366,37 +368,9 @@ fn clean_chars(text: &str) -> String {
     out.trim_end().to_owned()
 }
 
-/// [`clean_logged`] for ASCII text (most logs), byte by byte: the same rules, without decoding
-/// characters.
-fn clean_ascii(text: &[u8]) -> String {
-    let mut out = Vec::with_capacity(text.len().min(2048));
-    let mut blank = false;
-    for &byte in text {
-        // ASCII white space as `char::is_whitespace` has it: tab to carriage return, space.
-        if matches!(byte, b'\t'..=b'\r' | b' ') {
-            if !blank && out.len() < 2048 {
-                out.push(b' ');
-            }
-            blank = true;
-            continue;
-        }
-        if byte.is_ascii_control() {
-            continue;
-        }
-        blank = false;
-        if out.len() + 1 > 2048 {
-            break;
-        }
-        out.push(byte);
-    }
-    while out.last() == Some(&b' ') {
-        out.pop();
-    }
-    String::from_utf8(out).unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn ascii_text_is_cleaned_as_characters_are() {
@@ -409,20 +383,19 @@ mod tests {
                 let text = String::from_utf8(text).unwrap();
                 let trimmed = text.trim();
                 assert_eq!(
-                    clean_ascii(trimmed.as_bytes()),
-                    clean_chars(trimmed),
+                    clean(trimmed.bytes().map(char::from), trimmed.len()),
+                    clean(trimmed.chars(), trimmed.len()),
                     "{text:?}"
                 );
             }
         }
         let long = "word \t".repeat(1000);
+        let long = long.trim();
         assert_eq!(
-            clean_ascii(long.trim().as_bytes()),
-            clean_chars(long.trim())
+            clean(long.bytes().map(char::from), long.len()),
+            clean(long.chars(), long.len())
         );
     }
-
-    use super::*;
 
     pub(crate) const DENIED_21: &str = "Network Policy Server denied access to a user.\r\n\r\nContact the Network Policy Server administrator for more information.\r\n\r\nUser:\r\n\tSecurity ID:\t\t\tCONTOSO\\alice\r\n\tAccount Name:\t\t\talice@contoso.com\r\n\tAccount Domain:\t\t\tCONTOSO\r\n\tFully Qualified Account Name:\tCONTOSO\\alice\r\n\r\nClient Machine:\r\n\tSecurity ID:\t\t\tNULL SID\r\n\tAccount Name:\t\t\t-\r\n\tCalling Station Identifier:\t\t203.0.113.7\r\n\r\nNAS:\r\n\tNAS IPv4 Address:\t\t10.0.0.5\r\n\tNAS IPv6 Address:\t\t-\r\n\tNAS Identifier:\t\t\tvpn01\r\n\tNAS Port-Type:\t\t\tVirtual\r\n\tNAS Port:\t\t\t7\r\n\r\nRADIUS Client:\r\n\tClient Friendly Name:\t\tVPN gateway\r\n\tClient IP Address:\t\t\t10.0.0.5\r\n\r\nAuthentication Details:\r\n\tConnection Request Policy Name:\tUse Windows authentication for all users\r\n\tNetwork Policy Name:\t\tVPN users\r\n\tAuthentication Provider:\t\tWindows\r\n\tAuthentication Server:\t\tnps01.contoso.com\r\n\tAuthentication Type:\t\tPAP\r\n\tEAP Type:\t\t\t-\r\n\tAccount Session Identifier:\t\t-\r\n\tLogging Results:\t\t\tAccounting information was written to the local log file.\r\n\tReason Code:\t\t\t21\r\n\tReason:\t\t\t\tAn NPS extension dynamic link library (DLL) that is installed on the NPS server rejected the connection request.\r\n";
 
