@@ -179,19 +179,22 @@ fn check(input: &[u8], scanners: &[Scanner]) -> Result<(), String> {
     Ok(())
 }
 
-/// Checks that a file scanned on several threads gives what one thread gives.
-fn check_threads(input: &[u8], file: &mut std::fs::File) -> Result<(), String> {
+/// Checks that a file scanned on several threads gives what one thread gives: `scanners`
+/// are the one-thread scanner, then the one that cuts files in small chunks.
+fn check_threads(
+    input: &[u8],
+    file: &mut std::fs::File,
+    scanners: &[Scanner; 2],
+) -> Result<(), String> {
     file.set_len(0).map_err(|e| e.to_string())?;
     file.rewind().map_err(|e| e.to_string())?;
     file.write_all(input).map_err(|e| e.to_string())?;
-    let scan = |scanner: Scanner| {
+    let scan = |scanner: &Scanner| {
         let mut findings = vec![];
         let summary = scanner.scan_file(file, None, |f| findings.push(f));
         (findings, summary.map_err(|e| e.to_string()))
     };
-    let one = scan(Scanner::new().with_threads(1));
-    let many = scan(Scanner::new().with_threads(3).with_chunk_size(4096));
-    if one != many {
+    if scan(&scanners[0]) != scan(&scanners[1]) {
         return Err("findings depend on the threads that scan a file".to_owned());
     }
     Ok(())
@@ -224,6 +227,10 @@ fn main() -> ExitCode {
         .into_iter()
         .map(|size| Scanner::new().with_read_size(size))
         .collect();
+    let thread_scanners = [
+        Scanner::new().with_threads(1),
+        Scanner::new().with_threads(3).with_chunk_size(4096),
+    ];
     let mut rng = Rng(seed);
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let mut iterations: u64 = 0;
@@ -243,7 +250,7 @@ fn main() -> ExitCode {
         };
         let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
             if long {
-                check_threads(&input, &mut file)
+                check_threads(&input, &mut file, &thread_scanners)
             } else {
                 check(&input, &scanners)
             }
