@@ -82,3 +82,24 @@ fn a_code_name_written_as_words_finds_the_code() {
         Target::Code(ErrorCode::EstsTokenError)
     );
 }
+
+/// Every name the search (and so a miss's "did you mean") can suggest is one `explain` takes:
+/// a suggestion never leads to another miss.
+#[test]
+fn every_suggested_name_is_explained_as_that_entry() {
+    use nps_mfa_errors::explain::{find, Found};
+    let targets = ErrorCode::all()
+        .map(Target::Code)
+        .chain(Setting::all().map(Target::Setting))
+        .chain(Symptom::all().map(Target::Symptom));
+    for target in targets {
+        let found = match find(target.name()) {
+            Some(Found::Code(code)) => Target::Code(code),
+            Some(Found::Message(message)) => Target::Code(message.code()),
+            Some(Found::Setting(setting)) => Target::Setting(setting),
+            Some(Found::Symptom(symptom)) => Target::Symptom(symptom),
+            other => panic!("{}: {other:?}", target.name()),
+        };
+        assert_eq!(found, target, "{}", target.name());
+    }
+}

@@ -25,7 +25,7 @@ pub struct Miss {
     /// The query as given.
     pub input: String,
     /// The suggestions: the closest code, then up to five entries a keyword search finds with
-    /// every word of a short query.
+    /// every word of the query.
     #[serde(rename = "suggestions", serialize_with = "suggestions")]
     pub targets: Vec<Target>,
 }
@@ -90,17 +90,17 @@ fn suggestions<S: Serializer>(targets: &[Target], serializer: S) -> Result<S::Ok
 }
 
 /// The code closest to a misspelt one, then up to five entries a keyword search finds with
-/// every word of a short query.
+/// every word of the query.
 fn suggestions_for(query: &str) -> Vec<Target> {
     let mut list: Vec<Target> = super::closest_code(clean_name(query))
         .map(Target::Code)
         .into_iter()
         .collect();
-    if query.split_whitespace().count() <= 8 {
-        for hit in search_limit(query, 5) {
-            if hit.matches_all() && !list.contains(&hit.target) {
-                list.push(hit.target);
-            }
+    // Only results holding every word of the query: a question of any length is answered, and
+    // a pasted log line (times, GUIDs, host names) suggests nothing at random.
+    for hit in search_limit(query, 5) {
+        if hit.matches_all() && !list.contains(&hit.target) {
+            list.push(hit.target);
         }
     }
     list

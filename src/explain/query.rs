@@ -2,6 +2,7 @@
 //! documented message, the codes a scan finds in it, or a symptom.
 
 use crate::scan::{scan_str, Finding};
+use crate::search::{search_limit, Target};
 use crate::{find_message, find_symptom, ErrorCode, MessageMatch, Setting, Symptom};
 
 /// What a query names, and how it was matched.
@@ -22,7 +23,7 @@ pub enum Found {
 }
 
 /// A code first (the query cleaned of quotes, punctuation and an `ErrorCode::` prefix), then a
-/// setting name, then a documented message or what a scan finds, then a symptom.
+/// setting name or a symptom's id, then a documented message or what a scan finds, then a symptom.
 pub fn find(query: &str) -> Option<Found> {
     let name = clean_name(query);
     if let Some(code) = code_named(name) {
@@ -37,13 +38,35 @@ pub fn find(query: &str) -> Option<Found> {
     if let Some(setting) = setting_named(name) {
         return Some(Found::Setting(setting));
     }
+    // A symptom's id, as a miss suggests it (`discarded_requests`).
+    if let Some(symptom) = symptom_named(name) {
+        return Some(Found::Symptom(symptom));
+    }
     if is_aadsts(name) {
         return Some(Found::Aadsts(name.to_ascii_uppercase()));
     }
     if let Some(found) = message_or_scan(query) {
         return Some(found);
     }
-    find_symptom(query).map(Found::Symptom)
+    find_symptom(query)
+        .filter(|&symptom| !outmatched(query, symptom))
+        .map(Found::Symptom)
+}
+
+/// True when a keyword search finds something that matches more of the query's words than
+/// `symptom` does. A symptom's phrase inside a longer question gives way then: "users can't
+/// sign in with number matching on vpn" holds the phrase of the expired-password question,
+/// but asks about number matching over a VPN, and becomes a miss whose first suggestion is
+/// `CHALLENGE_REQUESTED`.
+fn outmatched(query: &str, symptom: Symptom) -> bool {
+    let hits = search_limit(query, usize::MAX);
+    let words = |target: Target| {
+        hits.iter()
+            .find(|hit| hit.target == target)
+            .map_or(0, |hit| hit.matched.len())
+    };
+    hits.first()
+        .is_some_and(|best| best.matched.len() > words(Target::Symptom(symptom)))
 }
 
 /// The message the text is or carries, unless a scan finds more in it (another code, an
@@ -118,6 +141,18 @@ fn setting_named(name: &str) -> Option<Setting> {
     }
     let wanted = squash(name)?;
     Setting::all().find(|s| squash(s.as_str()).as_deref() == Some(wanted.as_str()))
+}
+
+/// The symptom whose id `name` is, in any case, with `_`, `-` or spaces between its words.
+fn symptom_named(name: &str) -> Option<Symptom> {
+    let words = |text: &str| {
+        text.split([' ', '\t', '_', '-'])
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect::<Vec<_>>()
+    };
+    let wanted = words(name);
+    Symptom::all().find(|s| words(s.as_str()) == wanted)
 }
 
 /// A name of at most four words, lower case, without separators; `None` for anything longer or

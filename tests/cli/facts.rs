@@ -154,6 +154,37 @@ fn explain_accepts_a_symptom_phrase() {
 }
 
 #[test]
+fn a_symptom_phrase_inside_a_more_specific_question_gives_way() {
+    // "can't sign in" is a phrase of the expired-password question, but this user asks about
+    // number matching over a VPN: the miss suggests CHALLENGE_REQUESTED first.
+    let output = cli()
+        .args([
+            "explain",
+            "--json",
+            "users can't sign in with number matching on vpn",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let json: Value = serde_json::from_slice(&output).expect("a miss is a JSON document");
+    assert_eq!(
+        json["suggestions"][0]["name"], "CHALLENGE_REQUESTED",
+        "{json}"
+    );
+    // The phrase alone, or with words the symptom also holds, still finds the symptom.
+    for question in [
+        "can't sign in",
+        "users can't sign in",
+        "Why cannot I sign in?",
+    ] {
+        let json = explain_json(question);
+        assert_eq!(json["record"]["id"], "password_expired", "{question}");
+    }
+}
+
+#[test]
 fn explain_of_a_code_shows_the_related_facts_of_the_public_cloud_by_default() {
     let stdout = stdout_of(&["explain", "HTTPS_COMMUNICATION_ERROR"]);
     assert!(stdout.contains("Related facts"));
