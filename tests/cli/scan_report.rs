@@ -101,10 +101,26 @@ fn scan_exits_1_when_nothing_is_found_and_2_when_an_input_is_unreadable() {
         .write_stdin("nothing here\n")
         .assert()
         .code(1);
-    cli()
+    let output = cli()
         .args(["scan", BUNDLE, "does/not/exist.log"])
         .assert()
-        .code(2);
+        .code(2)
+        .get_output()
+        .clone();
+    // The report says so too, not only standard error: it is often saved to a file.
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+    let not_scanned = stdout
+        .split_once("\nNot scanned: 1 input(s) (exit code 2)\n")
+        .expect(&stdout)
+        .1;
+    assert!(
+        unwrapped(not_scanned).starts_with("does/not/exist.log: cannot be read:"),
+        "{not_scanned}"
+    );
+    assert!(
+        stdout.contains("\nInputs\n  examples/logs/bundle/"),
+        "{stdout}"
+    );
 }
 
 #[test]

@@ -148,7 +148,7 @@ pub fn run(args: &Args) -> io::Result<Outcome> {
     if !args.json && !args.summary_json && !out.closed {
         drop(out);
         let mut text = anstream::stdout().lock();
-        let written = write_text(&report, &mut text).and_then(|()| match extras {
+        let written = write_text(&report, &errors, &mut text).and_then(|()| match extras {
             Some(extras) => crate::bundle_report::write_text(extras, &mut text),
             None => Ok(()),
         });
@@ -353,8 +353,9 @@ fn json_line(finding: &Finding, lossy: bool) -> io::Result<String> {
     Ok(json_safe(value.to_string()))
 }
 
-/// The grouped report as text: one block per code, then the inputs.
-fn write_text(report: &Report, out: &mut impl Write) -> io::Result<()> {
+/// The grouped report as text: one block per code, then the inputs and those that could not be
+/// scanned (standard error says so too, but a report saved to a file must not hide them).
+fn write_text(report: &Report, errors: &[ScanError], out: &mut impl Write) -> io::Result<()> {
     writeln!(
         out,
         "{HEADING}NPS extension triage{HEADING:#}: {} finding(s), {} code(s)",
@@ -374,8 +375,10 @@ fn write_text(report: &Report, out: &mut impl Write) -> io::Result<()> {
         );
         write!(out, "{}", wrap("", 0, &text))?;
     }
-    writeln!(out)?;
-    writeln!(out, "{HEADING}Inputs{HEADING:#}")?;
+    if !report.files().is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{HEADING}Inputs{HEADING:#}")?;
+    }
     for file in report.files() {
         let format = file.format.map_or("unreadable", InputFormat::as_str);
         // A registry dump yields checked values and a Security-event export NPS decisions,
@@ -399,6 +402,17 @@ fn write_text(report: &Report, out: &mut impl Write) -> io::Result<()> {
         }
         for note in &file.notes {
             write!(out, "{}", wrap("    Note: ", 6, &escape(note)))?;
+        }
+    }
+    if !errors.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{HEADING}Not scanned{HEADING:#}: {} input(s) (exit code 2)",
+            errors.len()
+        )?;
+        for error in errors {
+            write!(out, "{}", wrap("  ", 4, &escape(&error.to_string())))?;
         }
     }
     Ok(())
