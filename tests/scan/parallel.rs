@@ -187,7 +187,45 @@ fn small_files_and_the_default_chunk_are_scanned_as_before() {
     let log = generate::generate_vec(3 * 1024 * 1024, 13);
     let (findings, _) = scan_file_with(&Scanner::new(), &log, "big.log");
     assert_eq!(seen_all(&findings), seen_all(&scan_bytes(&log)));
-    same_on_any_threads(b"2026-11-20 ErrorCode:: UserNotFound\n", "small.log");
+}
+
+/// A file is cut only from two chunks on: just below, at and just above that size, and with
+/// whole events past the last chunk's start and the last one cut off mid-line, every event is
+/// found once, in order, with its line.
+#[test]
+fn files_around_the_two_chunk_threshold_lose_and_repeat_nothing() {
+    const CHUNK: usize = 4096;
+    let line = b"2026-11-20 09:14:03.120 ErrorCode:: CID :42 ESTS_TOKEN_ERROR Msg:: token\n";
+    for size in [
+        2 * CHUNK - 1,
+        2 * CHUNK,
+        2 * CHUNK + 1,
+        3 * CHUNK + 2 * line.len(),
+    ] {
+        let log: Vec<u8> = line.iter().copied().cycle().take(size).collect();
+        let whole_lines = size / line.len();
+        let cut_short = size % line.len();
+        let one = Scanner::new().with_threads(1).with_chunk_size(CHUNK);
+        let (expected, summary) = scan_file_with(&one, &log, "edge.log");
+        let two = Scanner::new().with_threads(2).with_chunk_size(CHUNK);
+        let (findings, two_summary) = scan_file_with(&two, &log, "edge.log");
+        assert_same(&findings, &expected, &format!("{size} bytes"));
+        assert_eq!(two_summary, summary, "{size} bytes");
+        // A last line cut short still holds the code when the cut falls after it.
+        let code_end = line
+            .windows(16)
+            .position(|w| w == b"ESTS_TOKEN_ERROR")
+            .unwrap()
+            + 16;
+        let events = whole_lines + usize::from(cut_short >= code_end);
+        assert_eq!(findings.len(), events, "{size} bytes");
+        let lines: Vec<u64> = findings.iter().map(|f| f.line).collect();
+        assert_eq!(
+            lines,
+            (1..=events as u64).collect::<Vec<_>>(),
+            "{size} bytes"
+        );
+    }
 }
 
 proptest! {
