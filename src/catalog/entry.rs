@@ -215,6 +215,23 @@ impl Entry {
         self.steps
     }
 
+    /// The steps numbered from 1, as exports write them (`1. Restart the NPS server ...`).
+    ///
+    /// ```
+    /// use nps_mfa_errors::ErrorCode;
+    ///
+    /// let entry = &ErrorCode::EstsTokenError.entries()[0];
+    /// let numbered: Vec<String> = entry.numbered_steps().collect();
+    /// assert_eq!(numbered.len(), entry.steps().len());
+    /// assert_eq!(numbered[0], format!("1. {}", entry.steps()[0]));
+    /// ```
+    pub fn numbered_steps(&self) -> impl ExactSizeIterator<Item = String> {
+        self.steps
+            .iter()
+            .enumerate()
+            .map(|(i, step)| format!("{}. {step}", i + 1))
+    }
+
     /// Pages the steps refer to.
     #[must_use]
     pub const fn links(&self) -> &'static [Link] {

@@ -122,13 +122,7 @@ pub fn lookup_rows() -> impl ExactSizeIterator<Item = LookupRow> {
 
 /// `1. first 2. second`.
 fn numbered(entry: &Entry) -> String {
-    let steps: Vec<String> = entry
-        .steps()
-        .iter()
-        .enumerate()
-        .map(|(i, s)| format!("{}. {s}", i + 1))
-        .collect();
-    steps.join(" ")
+    entry.numbered_steps().collect::<Vec<_>>().join(" ")
 }
 
 /// The first link of any entry, else the newest document that lists the first entry.

@@ -112,12 +112,7 @@ fn csv_bytes() -> io::Result<Vec<u8>> {
             .iter()
             .map(|s| format!("{}: {}", s.document().id(), s.section()))
             .collect();
-        let steps: Vec<String> = entry
-            .steps()
-            .iter()
-            .enumerate()
-            .map(|(i, s)| format!("{}. {s}", i + 1))
-            .collect();
+        let steps: Vec<String> = entry.numbered_steps().collect();
         writer.write_record([
             code.as_str(),
             &(index + 1).to_string(),
