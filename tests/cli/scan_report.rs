@@ -187,3 +187,28 @@ fn threads_change_nothing_in_the_output() {
         .code(2)
         .stderr(predicate::str::contains("--threads"));
 }
+
+#[test]
+fn a_code_seen_once_shows_one_time_and_a_repeated_one_its_range() {
+    let log = "2026-11-20 09:14:03.120 NPS Extension for Azure MFA: ErrorCode:: CID :42 ESTS_TOKEN_ERROR Msg:: x\n\
+               2026-11-20 09:15:03.120 NPS Extension for Azure MFA: ErrorCode:: CID :43 UserNotFound Msg:: x\n\
+               2026-11-20 09:16:03.120 NPS Extension for Azure MFA: ErrorCode:: CID :44 UserNotFound Msg:: x\n";
+    let output = cli()
+        .args(["scan", "-"])
+        .write_stdin(log)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let stdout = String::from_utf8(output).expect("UTF-8");
+    let seen: Vec<&str> = stdout.lines().filter(|l| l.contains("Seen:")).collect();
+    assert_eq!(
+        seen,
+        [
+            "  Seen: 2026-11-20 09:15:03 (local) .. 2026-11-20 09:16:03 (local)",
+            "  Seen: 2026-11-20 09:14:03 (local)",
+        ],
+        "{stdout}"
+    );
+}

@@ -434,7 +434,11 @@ fn write_group(out: &mut impl Write, code: &FoundCode, group: &Group) -> io::Res
     }
     if let (Some(first), Some(last)) = (group.first_seen(), group.last_seen()) {
         let (first, last) = (shown_time(first), shown_time(last));
-        writeln!(out, "  Seen: {} .. {}", escape(&first), escape(&last))?;
+        if first == last {
+            writeln!(out, "  Seen: {}", escape(&first))?;
+        } else {
+            writeln!(out, "  Seen: {} .. {}", escape(&first), escape(&last))?;
+        }
     }
     let users = group.users();
     if !users.is_empty() {
