@@ -24,7 +24,10 @@
 
 use std::collections::BTreeMap;
 
-use super::{Finding, FoundCode, InputFormat, InputSummary, ScanError};
+use jiff::tz::Offset;
+use jiff::Timestamp;
+
+use super::{EventTime, Finding, FoundCode, InputFormat, InputSummary, ScanError};
 use crate::{Category, ErrorCode};
 
 /// How many correlation IDs a group keeps (the first ones seen); the rest are counted.
@@ -72,8 +75,8 @@ impl Capped {
 #[derive(Debug, Default)]
 pub struct Group {
     count: u64,
-    first_seen: Option<(Option<TimeKey>, String)>,
-    last_seen: Option<(Option<TimeKey>, String)>,
+    first_seen: Option<Seen>,
+    last_seen: Option<Seen>,
     users: Capped,
     cids: Vec<String>,
     cid_total: u64,
@@ -153,7 +156,7 @@ impl Report {
         let group = self.groups.entry(finding.code.clone()).or_default();
         group.count += 1;
         if let Some(stamp) = finding.timestamp {
-            group.saw_time(stamp);
+            group.saw_time(stamp, finding.time);
         }
         if let Some(user) = finding.user {
             group.users.add(user);
@@ -250,21 +253,22 @@ impl Report {
 }
 
 impl Group {
-    fn saw_time(&mut self, stamp: String) {
-        let key = time_key(&stamp);
+    /// Keeps `stamp` as the first or last time seen when `time` (read from it, and made UTC
+    /// where the source or the machine's offset allows) is earlier or later than those kept.
+    fn saw_time(&mut self, stamp: String, time: Option<EventTime>) {
+        let key = time.map(sort_key);
+        // `None` (a stamp that is not a time) sorts before every time: it never replaces one.
         let earlier = self
             .first_seen
             .as_ref()
-            .is_none_or(|(k, _)| key.is_some() && (k.is_none() || key < *k));
-        let later = self
-            .last_seen
-            .as_ref()
-            .is_none_or(|(k, _)| key.is_none() || k.is_none() || key >= *k);
+            .is_none_or(|seen| key.is_some() && (seen.key.is_none() || key < seen.key));
+        let later = self.last_seen.as_ref().is_none_or(|seen| key >= seen.key);
+        let seen = Seen { key, time, stamp };
         if earlier {
-            self.first_seen = Some((key, stamp.clone()));
+            self.first_seen = Some(seen.clone());
         }
         if later {
-            self.last_seen = Some((key, stamp));
+            self.last_seen = Some(seen);
         }
     }
 
@@ -275,16 +279,29 @@ impl Group {
     }
 
     /// The earliest timestamp, as the log wrote it (timestamps that cannot be read as a time
-    /// never replace one that can).
+    /// never replace one that can). Times are compared as UTC where the source gives UTC or the
+    /// machine's offset is known, and local times (offset unknown) as if they were UTC.
     #[must_use]
     pub fn first_seen(&self) -> Option<&str> {
-        self.first_seen.as_ref().map(|(_, s)| s.as_str())
+        self.first_seen.as_ref().map(|seen| seen.stamp.as_str())
     }
 
     /// The latest timestamp, as the log wrote it.
     #[must_use]
     pub fn last_seen(&self) -> Option<&str> {
-        self.last_seen.as_ref().map(|(_, s)| s.as_str())
+        self.last_seen.as_ref().map(|seen| seen.stamp.as_str())
+    }
+
+    /// The time of [`first_seen`](Group::first_seen), as read (UTC where known).
+    #[must_use]
+    pub fn first_time(&self) -> Option<EventTime> {
+        self.first_seen.as_ref().and_then(|seen| seen.time)
+    }
+
+    /// The time of [`last_seen`](Group::last_seen), as read (UTC where known).
+    #[must_use]
+    pub fn last_time(&self) -> Option<EventTime> {
+        self.last_seen.as_ref().and_then(|seen| seen.time)
     }
 
     /// The users kept (at most [`MAX_DISTINCT`]) and their finding counts, most findings
@@ -485,43 +502,21 @@ fn order_key(code: &FoundCode) -> (u8, usize, &str) {
     }
 }
 
-/// A sortable form of the timestamps logs write: ISO 8601 (`2026-11-20T09:14:03`,
-/// `2026-11-20 09:14:03`) and US (`11/20/2026 9:14:03 AM`).
-type TimeKey = (u32, u32, u32, u32, u32, u32);
+/// A time a group saw: as logged, as read, and its place in time.
+#[derive(Debug, Clone)]
+struct Seen {
+    key: Option<Timestamp>,
+    time: Option<EventTime>,
+    stamp: String,
+}
 
-fn time_key(stamp: &str) -> Option<TimeKey> {
-    let (date, time) = stamp.split_once(['T', ' '])?;
-    let numbers = |text: &str, sep: char| -> Option<Vec<u32>> {
-        text.split(sep)
-            .map(|p| p.trim().split('.').next().and_then(|p| p.parse().ok()))
-            .collect()
-    };
-    let (year, month, day) = if date.contains('-') {
-        let d = numbers(date, '-')?;
-        (*d.first()?, *d.get(1)?, *d.get(2)?)
-    } else {
-        let d = numbers(date, '/')?;
-        (*d.get(2)?, *d.first()?, *d.get(1)?)
-    };
-    let clock = time.trim().trim_end_matches('Z');
-    let (clock, pm) = match clock.split_once(' ') {
-        Some((c, suffix)) => (c, suffix.trim().eq_ignore_ascii_case("PM")),
-        None => (clock, false),
-    };
-    let clock: &str = clock.split(['+', 'Z']).next()?;
-    let t = numbers(clock, ':')?;
-    let mut hour = *t.first()?;
-    if pm && hour < 12 {
-        hour += 12;
+/// Where a time sorts: a UTC time at its instant, a local one (offset unknown) as if it were
+/// UTC, which is off by the machine's offset at most.
+fn sort_key(time: EventTime) -> Timestamp {
+    match time {
+        EventTime::Utc(stamp) => stamp,
+        EventTime::Local(local) => Offset::UTC.to_timestamp(local).unwrap_or(Timestamp::MIN),
     }
-    Some((
-        year,
-        month,
-        day,
-        hour,
-        *t.get(1)?,
-        t.get(2).copied().unwrap_or(0),
-    ))
 }
 
 /// A correlation ID's hash for counting distinct IDs: case-insensitive (a GUID's hex digits may
@@ -565,11 +560,28 @@ mod tests {
     }
 
     #[test]
-    fn timestamps_of_every_shape_sort_by_time() {
-        let iso = time_key("2026-11-20T09:14:03.512Z").unwrap();
-        let us = time_key("11/20/2026 9:15:00 AM").unwrap();
-        let pm = time_key("11/20/2026 1:00:00 PM").unwrap();
-        assert!(iso < us && us < pm);
-        assert_eq!(time_key("not a time"), None);
+    fn first_and_last_seen_follow_the_time_not_the_digits() {
+        let mut report = Report::new();
+        for stamp in [
+            // 12:15 AM is a quarter past midnight, the earliest of these.
+            "11/20/2026 12:15:00 AM",
+            "2026-11-20T09:14:03.512Z",
+            "11/20/2026 12:30:00 PM",
+            // 10:00 at +05:00 is 05:00 UTC: earlier than 09:14Z, though its digits are later.
+            "2026-11-20T10:00:00+05:00",
+            "not a time",
+        ] {
+            let mut found = finding("ESTS_TOKEN_ERROR", "alice");
+            found.time = EventTime::parse(stamp);
+            found.timestamp = Some(stamp.to_owned());
+            report.add(found);
+        }
+        let (_, group) = report.ordered()[0];
+        assert_eq!(group.first_seen(), Some("11/20/2026 12:15:00 AM"));
+        assert_eq!(group.last_seen(), Some("11/20/2026 12:30:00 PM"));
+        assert_eq!(
+            group.first_time().map(|t| t.to_string()).as_deref(),
+            Some("2026-11-20T00:15:00")
+        );
     }
 }

@@ -29,8 +29,12 @@ pub enum EventTime {
 
 impl EventTime {
     /// Reads the shapes logs write: RFC 3339 / ISO 8601 with `Z` or an offset (UTC), ISO 8601
-    /// without one (`2026-11-20T09:14:03`, `2026-11-20 09:14:03.512`; local), and US dates
-    /// (`11/20/2026 9:14:03 AM`; local). Up to 9 fraction digits are kept; Windows writes 7.
+    /// without one (`2026-11-20T09:14:03`, `2026-11-20 09:14:03.512`; local), and the dates
+    /// Event Viewer writes in the machine's locale (local): US `11/20/2026 9:14:03 AM`,
+    /// year first `2026/11/20 9:14:03`, day first with dots `20.11.2026 09:14:03`, and day first
+    /// with slashes where the first number cannot be a month (`20/11/2026 09:14:03`). A slashed
+    /// date that reads either way (`02/03/2026`) is taken as US, month first. Up to 9 fraction
+    /// digits are kept; Windows writes 7.
     #[must_use]
     pub fn parse(text: &str) -> Option<EventTime> {
         let text = text.trim();
@@ -40,7 +44,7 @@ impl EventTime {
         if let Ok(stamp) = text.parse::<Timestamp>() {
             return Some(EventTime::Utc(stamp));
         }
-        if let Some(local) = parse_iso_local(text).or_else(|| parse_us(text)) {
+        if let Some(local) = parse_iso_local(text).or_else(|| parse_locale(text)) {
             return Some(EventTime::Local(local));
         }
         None
@@ -151,12 +155,28 @@ fn nanos(fraction: &str) -> Option<i32> {
     digits.parse().ok()
 }
 
-fn parse_us(text: &str) -> Option<DateTime> {
+/// A date as a locale writes it, then a clock with an optional `AM`/`PM`.
+fn parse_locale(text: &str) -> Option<DateTime> {
     let (date, clock) = text.split_once(' ')?;
-    let mut parts = date.split('/');
-    let month: i8 = parts.next()?.parse().ok()?;
-    let day: i8 = parts.next()?.parse().ok()?;
-    let year: i16 = parts.next()?.parse().ok()?;
+    let separator = if date.contains('.') { '.' } else { '/' };
+    let parts: Vec<&str> = date.split(separator).collect();
+    let [first, second, third] = parts[..] else {
+        return None;
+    };
+    let number = |part: &str| -> Option<i16> {
+        (!part.is_empty() && part.len() <= 4 && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    let (a, b, c) = (number(first)?, number(second)?, number(third)?);
+    let (year, month, day) = if first.len() == 4 {
+        (a, b, c)
+    } else if separator == '.' || (a > 12 && b <= 12) {
+        (c, b, a)
+    } else {
+        (c, a, b)
+    };
+    let (month, day) = (i8::try_from(month).ok()?, i8::try_from(day).ok()?);
     let clock = clock.trim();
     let (clock, meridiem) = match clock.rsplit_once(' ') {
         Some((c, m)) => (c, Some(m.to_ascii_uppercase())),
@@ -191,6 +211,25 @@ mod tests {
         assert_eq!(iso.to_string(), "2026-11-20T09:14:03");
         let pm = EventTime::parse("11/20/2026 1:00:00 PM").unwrap();
         assert_eq!(pm.to_string(), "2026-11-20T13:00:00");
+        let midnight = EventTime::parse("11/20/2026 12:15:00 AM").unwrap();
+        assert_eq!(midnight.to_string(), "2026-11-20T00:15:00");
+        // Other locales of Event Viewer: year first (ja-JP), day first with dots (de-DE), day
+        // first with slashes (en-GB) when the day cannot be a month.
+        for (written, read) in [
+            ("2026/11/20 9:14:03", "2026-11-20T09:14:03"),
+            ("20.11.2026 09:14:03", "2026-11-20T09:14:03"),
+            ("02.03.2026 09:14:03", "2026-03-02T09:14:03"),
+            ("20/11/2026 09:14:03", "2026-11-20T09:14:03"),
+            ("13/03/2026 14:05:11", "2026-03-13T14:05:11"),
+            // Either way round: read as US, month first.
+            ("02/03/2026 09:00:00", "2026-02-03T09:00:00"),
+        ] {
+            let time = EventTime::parse(written).unwrap_or_else(|| panic!("{written}"));
+            assert_eq!(time.to_string(), read, "{written}");
+        }
+        for not_a_date in ["20.11 09:14:03", "1/2/3/4 09:00:00", "13/13/2026 09:00:00"] {
+            assert_eq!(EventTime::parse(not_a_date), None, "{not_a_date}");
+        }
         let wevtutil = EventTime::parse("2026-11-20T09:14:03.5120000").unwrap();
         assert_eq!(wevtutil.to_string(), "2026-11-20T09:14:03.512");
         assert_eq!(EventTime::parse("not a time"), None);

@@ -212,3 +212,57 @@ fn a_code_seen_once_shows_one_time_and_a_repeated_one_its_range() {
         "{stdout}"
     );
 }
+
+#[test]
+fn seen_orders_by_the_time_with_offsets_and_shows_it_in_utc_when_the_offset_is_given() {
+    // By their digits 07:00 comes before 10:00; in time, 10:00+05:00 (05:00Z) comes first,
+    // and 07:00 local at +01:00 is 06:00Z.
+    let log = "2026-11-20 07:00:00.000 NPS Extension for Azure MFA: ErrorCode:: CID :42 ESTS_TOKEN_ERROR Msg:: x\n\
+               2026-11-20T10:00:00+05:00 NPS Extension for Azure MFA: ErrorCode:: CID :43 ESTS_TOKEN_ERROR Msg:: x\n";
+    let output = cli()
+        .args(["scan", "--utc-offset", "+01:00", "-"])
+        .write_stdin(log)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let stdout = String::from_utf8(output).expect("UTF-8");
+    assert!(
+        stdout.contains("  Seen: 2026-11-20 05:00:00Z .. 2026-11-20 06:00:00Z\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_users_story_names_the_date_where_it_changes() {
+    let line = |time: &str| {
+        format!(
+            "{time} NPS Extension for Azure MFA:  CID: 42 : Exception in Authentication Ext for \
+             User ivy@contoso.com :: ErrorCode:: CID :42 UserNotFound Msg:: x\n"
+        )
+    };
+    let log = [
+        "2026-09-30 23:50:00.000",
+        "2026-10-01 00:05:00.000",
+        "2026-10-01 09:00:00.000",
+    ]
+    .map(line)
+    .concat();
+    let output = cli()
+        .args(["scan", "-"])
+        .write_stdin(log)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let stdout = unwrapped(&String::from_utf8(output).expect("UTF-8"));
+    assert!(
+        stdout.contains(
+            "ivy@contoso.com 2026-09-30 23:50:00 UserNotFound → 2026-10-01 00:05:00 \
+             UserNotFound → 09:00:00 UserNotFound"
+        ),
+        "{stdout}"
+    );
+}

@@ -135,7 +135,24 @@ fn write_stories(out: &mut impl Write, stories: &[UserStory]) -> io::Result<()> 
             .iter()
             .find_map(|e| e.time)
             .map(|t| t.civil().date().to_string());
-        let mut steps: Vec<String> = story.events.iter().take(SHOWN_EVENTS).map(step).collect();
+        // A step names its date only where the date changes from the one before.
+        let mut day = date.clone();
+        let mut steps: Vec<String> = story
+            .events
+            .iter()
+            .take(SHOWN_EVENTS)
+            .map(|event| {
+                let today = event.time.map(|t| t.civil().date().to_string());
+                match today {
+                    Some(today) if day.as_ref() != Some(&today) => {
+                        let shown = format!("{today} {}", step(event));
+                        day = Some(today);
+                        shown
+                    }
+                    _ => step(event),
+                }
+            })
+            .collect();
         if story.events.len() > SHOWN_EVENTS {
             steps.push(format!("and {} more", story.events.len() - SHOWN_EVENTS));
         }
@@ -184,14 +201,14 @@ fn step(event: &nps_mfa_errors::scan::StoryEvent) -> String {
 /// `2026-11-20 09:14:03 (local)` for the local time of the machine that wrote the log; as logged
 /// when it cannot be read as a time.
 pub fn shown_time(stamp: &str) -> String {
-    match EventTime::parse(stamp) {
-        Some(time) => {
-            let civil = time.civil();
-            let zone = if time.is_local() { " (local)" } else { "Z" };
-            format!("{} {}{zone}", civil.date(), clock_of(civil))
-        }
-        None => stamp.to_owned(),
-    }
+    EventTime::parse(stamp).map_or_else(|| stamp.to_owned(), shown_event_time)
+}
+
+/// `2026-11-20 09:14:03Z`, or `2026-11-20 09:14:03 (local)` when the offset is unknown.
+pub fn shown_event_time(time: EventTime) -> String {
+    let civil = time.civil();
+    let zone = if time.is_local() { " (local)" } else { "Z" };
+    format!("{} {}{zone}", civil.date(), clock_of(civil))
 }
 
 fn clock_of(civil: jiff::civil::DateTime) -> String {

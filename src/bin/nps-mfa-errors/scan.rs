@@ -16,7 +16,7 @@ use nps_mfa_errors::scan::{
 };
 use nps_mfa_errors::ErrorCode;
 
-use crate::bundle_report::shown_time;
+use crate::bundle_report::{shown_event_time, shown_time};
 use crate::output::{escape, json_safe, truncate, warn, wrap, CODE, DIM, HEADING};
 use crate::Outcome;
 
@@ -433,7 +433,13 @@ fn write_group(out: &mut impl Write, code: &FoundCode, group: &Group) -> io::Res
         None => write!(out, "{}", wrap("  ", 2, "Not in the catalog: the log marks it as an error code, but no Microsoft page documents it. Search the event's full text, and report it so the catalog can grow."))?,
     }
     if let (Some(first), Some(last)) = (group.first_seen(), group.last_seen()) {
-        let (first, last) = (shown_time(first), shown_time(last));
+        // The times as read (made UTC by --utc-offset), else the stamps as logged.
+        let shown =
+            |time: Option<_>, stamp| time.map_or_else(|| shown_time(stamp), shown_event_time);
+        let (first, last) = (
+            shown(group.first_time(), first),
+            shown(group.last_time(), last),
+        );
         if first == last {
             writeln!(out, "  Seen: {}", escape(&first))?;
         } else {
