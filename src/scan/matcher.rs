@@ -209,14 +209,30 @@ impl Matcher {
             let last = pattern.segments.last().copied().unwrap_or("");
             let end = word_end(text, offsets[end - 1], last);
             let span = base + offsets[start] as u64..base + end as u64;
-            add(
-                found,
-                FoundCode::Documented(pattern.code),
-                span,
-                Some(entry),
-            );
+            let code = owner_of(found, entry, pattern.wording)
+                .unwrap_or(FoundCode::Documented(pattern.code));
+            add(found, code, span, Some(entry));
         }
     }
+}
+
+/// The code already found in the event that documents the wording `wording` of `entry`, if
+/// it is not the wording's own code: a code sharing a row of the page with another
+/// (`StrongAuthenticationServiceInvalidParameter` with `InvalidFormat`) logs that row's message,
+/// which then belongs to the code the event names, not to a second finding.
+fn owner_of(found: &Found, entry: &crate::Entry, wording: usize) -> Option<FoundCode> {
+    let text = entry.wordings().get(wording)?.text();
+    found
+        .list
+        .iter()
+        .find(|finding| match finding.code {
+            FoundCode::Documented(code) => code
+                .entries()
+                .iter()
+                .any(|own| own.wordings().iter().any(|w| w.text() == text)),
+            FoundCode::Undocumented(_) => false,
+        })
+        .map(|finding| finding.code.clone())
 }
 
 /// Adds a token the log marks as a code, at absolute offset `at`, unless the catalog documents

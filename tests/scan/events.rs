@@ -79,3 +79,25 @@ fn the_first_well_formed_cid_of_an_event_wins() {
     let log = "CID: not-a-guid CID: 6F3C2A1E-8A44-4C3E-9D7B-2F5B1C0E9A11 :x ErrorCode:: CID :00000000-0000-0000-0000-000000000000 InternalError";
     assert_eq!(scan_str(log)[0].cid.as_deref(), Some(CID));
 }
+
+/// Every code, logged with each documented wording of its own entries, is one finding of
+/// that code: a code sharing a row of the page with another
+/// (`StrongAuthenticationServiceInvalidParameter` with `InvalidFormat`) logs the row's message,
+/// and the message must not add a finding of the other code.
+#[test]
+fn a_code_logged_with_its_own_message_is_one_finding_of_that_code() {
+    for code in ErrorCode::all() {
+        for entry in code.entries() {
+            for wording in entry.wordings() {
+                let log = format!(
+                    "2026-11-20 09:00:00 NPS Extension for Azure MFA: ErrorCode:: CID :{CID} {} \
+                     Msg:: {}\n",
+                    code.as_str(),
+                    wording.text()
+                );
+                let findings = scan_str(&log);
+                assert_eq!(codes(&findings), [code.as_str()], "{log}");
+            }
+        }
+    }
+}
