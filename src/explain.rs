@@ -215,13 +215,22 @@ impl FindingExplanation {
     #[must_use]
     pub fn new(finding: &Finding, cloud: Cloud) -> FindingExplanation {
         let code = match &finding.code {
-            FoundCode::Documented(code) => FindingCode::Documented(CodeExplanation::new(
-                *code,
-                finding.entry,
-                None,
-                None,
-                cloud,
-            )),
+            FoundCode::Documented(code) => {
+                // The wording the event's message matched, and how closely, when it carries
+                // the message of the entry the scan attributed.
+                let message = finding
+                    .logged
+                    .as_deref()
+                    .and_then(crate::find_message)
+                    .filter(|m| finding.entry.is_some_and(|e| std::ptr::eq(e, m.entry())));
+                FindingCode::Documented(CodeExplanation::new(
+                    *code,
+                    finding.entry,
+                    message.as_ref().map(|m| m.wording().text()),
+                    message.as_ref().map(MessageMatch::similarity),
+                    cloud,
+                ))
+            }
             FoundCode::Undocumented(token) => FindingCode::Undocumented {
                 suggestion: closest_code(token),
             },

@@ -70,15 +70,19 @@ fn outmatched(query: &str, symptom: Symptom) -> bool {
 }
 
 /// The message the text is or carries, unless a scan finds more in it (another code, an
-/// undocumented one, several events): then every finding, in order.
+/// undocumented one, several events, or what the event says beyond the message: a user, a
+/// correlation ID, a time, an `AADSTS` code): then every finding, in order.
 fn message_or_scan(text: &str) -> Option<Found> {
     let message = find_message(text);
     let findings = scan_str(text);
+    let says_more = |f: &Finding| {
+        f.user.is_some() || f.cid.is_some() || f.timestamp.is_some() || f.aadsts.is_some()
+    };
     match message {
         Some(message)
             if findings
                 .iter()
-                .all(|f| f.code.documented() == Some(message.code())) =>
+                .all(|f| f.code.documented() == Some(message.code()) && !says_more(f)) =>
         {
             Some(Found::Message(message))
         }

@@ -52,7 +52,13 @@ fn explain_matches_an_access_reject_notice_with_the_old_product_name_and_a_real_
         "NPS Extension for Azure MFA only performs Secondary Auth for Radius requests in AccessAccept State. \
          Request received for User alice@contoso.com with response state AccessReject, ignoring request.",
     ]);
-    assert_explains(&stdout, ErrorCode::AccessRejectIgnored);
+    // The line names a user, so it is explained as a finding, with the user.
+    let (heading, explanation) = stdout.split_once("\n\n").expect(&stdout);
+    assert_eq!(
+        heading,
+        "Finding 1 of 1, line 1: ACCESS_REJECT_IGNORED\n  User: alice@contoso.com"
+    );
+    assert_explains(explanation, ErrorCode::AccessRejectIgnored);
 }
 
 #[test]
@@ -61,8 +67,46 @@ fn explain_finds_a_message_inside_a_longer_log_line() {
         "explain",
         "2025-01-08 10:00:01 NPS: Error: Alternate LoginId lookup failed (0x80070057)",
     ]);
-    assert_explains(&stdout, ErrorCode::AlternateLoginIdError);
+    // The line has a time, so it is explained as a finding, with the time.
+    let (heading, explanation) = stdout.split_once("\n\n").expect(&stdout);
+    assert_eq!(
+        heading,
+        "Finding 1 of 1, line 1: ALTERNATE_LOGIN_ID_ERROR\n  Logged: 2025-01-08 10:00:01"
+    );
+    assert_explains(explanation, ErrorCode::AlternateLoginIdError);
     assert!(stdout.contains("Entry 2 of 3"), "{stdout}");
+}
+
+#[test]
+fn a_pasted_line_with_a_code_its_message_a_user_and_a_cid_keeps_them() {
+    let line =
+        "NPS Extension for Azure MFA:  CID: 3f6b1c2d-9e84-4a51-b7c0-1d2e3f405162 : Exception in \
+                Authentication Ext for User alice@contoso.com :: ErrorCode:: CID \
+                :3f6b1c2d-9e84-4a51-b7c0-1d2e3f405162 AccessDenied Msg:: Caller tenant doesn't \
+                have access permission to do authentication for the user.";
+    let json = explain_json(line);
+    assert_eq!(json["matched_by"], "scan", "{json}");
+    let finding = &json["findings"][0];
+    assert_eq!(finding["code"], "AccessDenied");
+    assert_eq!(finding["user"], "alice@contoso.com");
+    assert_eq!(finding["cid"], "3f6b1c2d-9e84-4a51-b7c0-1d2e3f405162");
+    // The wording the message matched, and how closely, as a message match gives them.
+    let wordings: Vec<&str> = ErrorCode::AccessDenied.entries()[0]
+        .wordings()
+        .iter()
+        .map(|w| w.text())
+        .collect();
+    let matched = finding["matched_wording"].as_str().expect("a wording");
+    assert!(wordings.contains(&matched), "{matched}");
+    assert!(
+        finding["similarity"].as_f64().is_some_and(|s| s < 1.0),
+        "{finding}"
+    );
+    // The bare message still matches as a message.
+    let json = explain_json(
+        "Caller tenant does not have access permissions to do authentication for the user",
+    );
+    assert_eq!(json["matched_by"], "message", "{json}");
 }
 
 #[test]
