@@ -25,6 +25,8 @@ pub enum Found {
 /// A code first (the query cleaned of quotes, punctuation and an `ErrorCode::` prefix), then a
 /// setting name or a symptom's id, then a documented message or what a scan finds, then a symptom.
 pub fn find(query: &str) -> Option<Found> {
+    // A byte-order mark is not part of what was pasted.
+    let query = query.trim_start_matches('\u{feff}');
     let name = clean_name(query);
     if let Some(code) = code_named(name) {
         // `Tenant is blocked` spells TenantIsBlocked and is its message too: the message says
@@ -35,7 +37,7 @@ pub fn find(query: &str) -> Option<Found> {
             _ => Found::Code(code),
         });
     }
-    if let Some(setting) = setting_named(name) {
+    if let Some(setting) = setting_named(name).or_else(|| setting_in_registry_text(query)) {
         return Some(Found::Setting(setting));
     }
     // A symptom's id, as a miss suggests it (`discarded_requests`).
@@ -47,6 +49,9 @@ pub fn find(query: &str) -> Option<Found> {
     }
     if let Some(found) = message_or_scan(query) {
         return Some(found);
+    }
+    if let Some(aadsts) = aadsts_in(query) {
+        return Some(Found::Aadsts(aadsts));
     }
     find_symptom(query)
         .filter(|&symptom| !outmatched(query, symptom))
@@ -109,6 +114,50 @@ pub fn clean_name(query: &str) -> &str {
         if name == before {
             return name;
         }
+    }
+}
+
+/// The first `AADSTS` code in a text that holds no code of the extension (`AADSTS50012: The
+/// client assertion...`, `Error: AADSTS 50012`), upper case and without the space.
+fn aadsts_in(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    lower.match_indices("aadsts").find_map(|(at, _)| {
+        let rest = &lower[at + 6..];
+        let rest = rest.strip_prefix(' ').unwrap_or(rest);
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let before_is_word = lower[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        ((5..=9).contains(&digits) && !before_is_word).then(|| format!("AADSTS{}", &rest[..digits]))
+    })
+}
+
+/// The one registry setting a pasted registry line names: a key path ending in it
+/// (`HKLM\SOFTWARE\Microsoft\AzureMfa\IP_WHITELIST`), a `reg query` row (`IP_WHITELIST
+/// REG_SZ 10.0.0.1`) or a `.reg` or `name=value` line (`"STS_URL"="https://..."`).
+fn setting_in_registry_text(text: &str) -> Option<Setting> {
+    let mut found: Vec<Setting> = vec![];
+    for line in text.lines().take(20) {
+        let line = line.trim();
+        let tokens: Vec<&str> = line.split_whitespace().collect();
+        let candidates = [
+            line.split_once('=').map(|(name, _)| name),
+            (tokens.len() >= 2 && tokens[1].starts_with("REG_")).then(|| tokens[0]),
+            line.rsplit_once('\\').map(|(_, name)| name),
+        ];
+        for name in candidates.into_iter().flatten() {
+            if let Some(setting) = setting_named(clean_name(name)) {
+                if !found.contains(&setting) {
+                    found.push(setting);
+                }
+                break;
+            }
+        }
+    }
+    match found[..] {
+        [only] => Some(only),
+        _ => None,
     }
 }
 

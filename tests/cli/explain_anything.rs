@@ -163,3 +163,85 @@ fn explain_matches_a_drifted_message_and_says_how_close_it_is() {
         1.0
     );
 }
+
+#[test]
+fn explain_takes_several_words_without_quotes() {
+    let json: Value =
+        serde_json::from_str(&stdout_of(&["explain", "--json", "ests", "token", "error"]))
+            .expect("JSON");
+    assert_eq!(json["matched_by"], "code");
+    assert_eq!(json["record"]["code"], "ESTS_TOKEN_ERROR");
+    let stdout = stdout_of(&["explain", "http", "connect", "errors"]);
+    assert!(
+        stdout.starts_with("http_connect_errors  symptom"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn an_aadsts_code_inside_its_own_text_points_to_microsofts_page() {
+    for query in [
+        "AADSTS50012: The client assertion was signed with a certificate that is not valid",
+        "Error: AADSTS 50012",
+        "Msg:: AADSTS50012: Invalid client secret is provided.",
+    ] {
+        let json = explain_json(query);
+        assert_eq!(json["matched_by"], "aadsts", "{query}");
+        assert_eq!(json["aadsts"], "AADSTS50012", "{query}");
+        assert_eq!(
+            json["url"],
+            "https://login.microsoftonline.com/error?code=50012"
+        );
+    }
+    let stdout = explain_stdin(&["-"], "Error: AADSTS 50012\n");
+    assert!(
+        stdout.starts_with("AADSTS50012  Microsoft Entra sign-in error"),
+        "{stdout}"
+    );
+    // Inside a word it is not a code.
+    cli()
+        .args(["explain", "XAADSTS50012 happened"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn a_pasted_registry_line_names_its_setting() {
+    for query in [
+        "HKLM\\SOFTWARE\\Microsoft\\AzureMfa\\IP_WHITELIST",
+        "    IP_WHITELIST    REG_SZ    10.0.0.1;10.0.0.2",
+        "STS_URL=https://login.microsoftonline.us/",
+        "\"STS_URL\"=\"https://login.microsoftonline.us/\"",
+        "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\AzureMfa\n    STS_URL    REG_SZ    https://login.microsoftonline.us/\n",
+    ] {
+        let json = explain_json(query);
+        assert_eq!(json["matched_by"], "setting", "{query}");
+        let name = json["record"]["name"].as_str().expect("a name");
+        assert!(query.contains(name), "{query}: {name}");
+    }
+    // Two settings in one paste name neither.
+    cli()
+        .args(["explain", "STS_URL=x\nIP_WHITELIST=y"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn standard_input_with_a_byte_order_mark_or_in_utf16_is_read_as_text() {
+    let utf16le: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("STS_URL\r\n".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    for stdin in [b"\xEF\xBB\xBFSTS_URL\n".to_vec(), utf16le] {
+        let output = cli()
+            .args(["explain", "--json", "-"])
+            .write_stdin(stdin)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let json: Value = serde_json::from_slice(&output).expect("JSON");
+        assert_eq!(json["record"]["name"], "STS_URL");
+    }
+}

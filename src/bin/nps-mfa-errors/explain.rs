@@ -30,8 +30,9 @@ unreadable input.")]
 pub struct Args {
     /// A code in any case (`ests_token_error`), a message or a whole log line or event as
     /// logged, a registry setting (`ip_whitelist`), a symptom (`http connect errors`), or `-`
-    /// (or nothing) to read it from standard input.
-    query: Option<String>,
+    /// (or nothing) to read it from standard input. Several words need no quotes: they are
+    /// read as one text.
+    query: Vec<String>,
     /// The cloud whose endpoints and registry values to show with a code: public, government
     /// or china (any case; `gov` will do).
     #[arg(long, value_name = "CLOUD", default_value = "public", value_parser = crate::values::cloud)]
@@ -42,12 +43,13 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> io::Result<Outcome> {
-    let query = match args.query.as_deref() {
-        Some(query) if query != "-" => query.to_owned(),
-        _ if args.query.is_none() && io::stdin().is_terminal() => {
+    let query = match args.query.as_slice() {
+        [] if io::stdin().is_terminal() => {
             nothing_to_explain("no query given and standard input is a terminal")
         }
-        _ => crate::output::read_query_stdin()?,
+        [] => crate::output::read_query_stdin()?,
+        [dash] if dash == "-" => crate::output::read_query_stdin()?,
+        words => words.join(" "),
     };
     let trimmed = query.trim();
     if trimmed.is_empty() {
