@@ -336,6 +336,20 @@ fn split_name(name: &str) -> String {
     out
 }
 
+/// The words a search for `query` looks for: each word's stem, in order, without the common
+/// words that carry no meaning for a search (`the`, `why`, `not`, ...).
+///
+/// ```
+/// use nps_mfa_errors::search::searched_words;
+///
+/// assert_eq!(searched_words("Why does the VPN fail?"), ["vpn", "fail"]);
+/// assert!(searched_words("the").is_empty());
+/// ```
+#[must_use]
+pub fn searched_words(query: &str) -> Vec<String> {
+    stems(query)
+}
+
 /// The stems of the words of `text`, in order, without stop words.
 fn stems(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())

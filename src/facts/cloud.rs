@@ -3,6 +3,37 @@
 use super::{Cloud, Service, ENDPOINTS};
 use crate::Source;
 
+impl Cloud {
+    /// The cloud a person names: its id in any case, with `-` or a space for `_`, or the start
+    /// of one that no other cloud shares (`gov`, `c`). The CLI's `--cloud` and the API's
+    /// `cloud=` both read it so.
+    ///
+    /// ```
+    /// use nps_mfa_errors::Cloud;
+    ///
+    /// assert_eq!(Cloud::from_name_or_start("Government"), Some(Cloud::Government));
+    /// assert_eq!(Cloud::from_name_or_start("gov"), Some(Cloud::Government));
+    /// assert_eq!(Cloud::from_name_or_start("C"), Some(Cloud::China));
+    /// assert_eq!(Cloud::from_name_or_start("mars"), None);
+    /// assert_eq!(Cloud::from_name_or_start(""), None);
+    /// ```
+    #[must_use]
+    pub fn from_name_or_start(text: &str) -> Option<Cloud> {
+        let wanted = text.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+        if wanted.is_empty() {
+            return None;
+        }
+        if let Some(exact) = Cloud::all().find(|cloud| cloud.as_str() == wanted) {
+            return Some(exact);
+        }
+        let mut starting = Cloud::all().filter(|cloud| cloud.as_str().starts_with(&wanted));
+        match (starting.next(), starting.next()) {
+            (Some(only), None) => Some(only),
+            _ => None,
+        }
+    }
+}
+
 /// How an endpoint is reached.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]

@@ -107,10 +107,20 @@ fn to_json(document: &impl serde::Serialize) -> Value {
 pub(super) fn parse_cloud(input: Option<&str>) -> Result<Cloud, ApiError> {
     match input.map(str::trim) {
         None | Some("") => Ok(Cloud::Public),
-        Some(name) => name.parse::<Cloud>().map_err(|e| {
-            let mut error = ApiError::new(StatusCode::BAD_REQUEST, e.to_string());
+        // As the CLI's `--cloud` reads it: any case, or a unique start (`gov`).
+        Some(name) => Cloud::from_name_or_start(name).ok_or_else(|| {
+            let clouds: Vec<String> = Cloud::all().map(|c| format!("`{c}`")).collect();
+            let message = format!(
+                "`{name}` is not a documented cloud; the clouds are {}",
+                clouds.join(", ")
+            );
+            let mut error = ApiError::new(StatusCode::BAD_REQUEST, message);
             error.input = Some(name.to_owned());
-            error.suggestion = e.suggestion().map(|s| s.to_string());
+            error.suggestion = name
+                .parse::<Cloud>()
+                .err()
+                .and_then(|e| e.suggestion())
+                .map(|s| s.to_string());
             error
         }),
     }

@@ -83,6 +83,8 @@ fn clouds_parse_in_any_case_and_by_their_start() {
     let full = stdout_of(&["endpoints", "--cloud", "government"]);
     assert_eq!(stdout_of(&["endpoints", "--cloud", "GOV"]), full);
     assert_eq!(stdout_of(&["endpoints", "--cloud", "Government"]), full);
+    // One letter is a unique start too.
+    assert_eq!(stdout_of(&["endpoints", "--cloud", "g"]), full);
 }
 
 #[test]

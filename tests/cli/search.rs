@@ -87,3 +87,25 @@ fn explain_of_a_log_line_links_its_aadsts_code() {
         "{stdout}"
     );
 }
+
+#[test]
+fn empty_words_and_a_zero_limit_are_bad_usage_and_common_words_alone_say_so() {
+    cli()
+        .args(["search", ""])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the words are empty"));
+    cli()
+        .args(["search", "--limit", "0", "vpn"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("at least 1 result"));
+    cli()
+        .args(["search", "why", "the"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "holds only words a search ignores",
+        ));
+}

@@ -112,12 +112,28 @@ fn explain_without_a_query_or_with_a_bad_cloud_is_a_400_with_a_message() {
     let cloud = get(&server, "/api/v1/explain?q=ESTS_TOKEN_ERROR&cloud=mars");
     assert_eq!(cloud.status, 400);
     assert_eq!(cloud.json()["input"], "mars");
+    let message = cloud.json()["error"].as_str().unwrap().to_owned();
+    assert!(
+        message.contains("`public`, `government`, `china`"),
+        "{message}"
+    );
     let doubled = get(&server, "/api/v1/explain?q=a&q=b");
     assert_eq!(doubled.status, 400);
     assert!(doubled.json()["error"]
         .as_str()
         .unwrap()
         .contains("malformed query string"));
+}
+
+#[test]
+fn the_cloud_is_read_as_the_cli_reads_it() {
+    let server = Server::start(&[]);
+    let government = get(&server, "/api/v1/explain?q=STS_URL&cloud=government").json();
+    for cloud in ["Government", "GOV", "g"] {
+        let reply = get(&server, &format!("/api/v1/explain?q=STS_URL&cloud={cloud}"));
+        assert_eq!(reply.status, 200, "{cloud}");
+        assert_eq!(reply.json(), government, "{cloud}");
+    }
 }
 
 #[test]

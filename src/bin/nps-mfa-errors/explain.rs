@@ -111,20 +111,13 @@ fn write_aadsts(out: &mut impl Write, code: &str) -> io::Result<()> {
 
 /// Bad usage: exits with clap's usage message and code 2.
 fn nothing_to_explain(why: &str) -> ! {
-    let mut command = <crate::Cli as clap::CommandFactory>::command();
-    command.build();
-    let mut explain = command
-        .find_subcommand_mut("explain")
-        .map_or_else(<crate::Cli as clap::CommandFactory>::command, |c| c.clone());
-    explain
-        .error(
-            clap::error::ErrorKind::MissingRequiredArgument,
-            format!(
-                "{why}: give a code, a message or a log line as an argument, or pipe it to \
-                 standard input"
-            ),
-        )
-        .exit()
+    crate::output::usage_error(
+        "explain",
+        format!(
+            "{why}: give a code, a message or a log line as an argument, or pipe it to \
+             standard input"
+        ),
+    )
 }
 
 /// Nothing found: the reason and the suggestions (the closest code, then what a keyword search

@@ -164,6 +164,17 @@ fn decode_query(bytes: &[u8]) -> String {
     }
 }
 
+/// Bad usage of `subcommand`: clap's usage message with `message`, and exit code 2.
+pub fn usage_error(subcommand: &str, message: String) -> ! {
+    let mut command = <crate::Cli as clap::CommandFactory>::command();
+    command.build();
+    let mut sub = command
+        .find_subcommand_mut(subcommand)
+        .map_or_else(<crate::Cli as clap::CommandFactory>::command, |c| c.clone());
+    sub.error(clap::error::ErrorKind::MissingRequiredArgument, message)
+        .exit()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

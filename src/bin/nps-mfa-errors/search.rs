@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use nps_mfa_errors::search::{search_limit, Hit, Target};
+use nps_mfa_errors::search::{search_limit, searched_words, Hit, Target};
 
 use crate::output::{wrap, CODE, DIM};
 use crate::Outcome;
@@ -16,16 +16,37 @@ pub struct Args {
     /// The words to look for ("number matching", "ip whitelist", "vpn fails").
     #[arg(required = true, value_name = "WORDS")]
     words: Vec<String>,
-    /// At most this many results.
-    #[arg(long, default_value_t = 10, value_name = "N")]
+    /// At most this many results (1 or more).
+    #[arg(long, default_value_t = 10, value_name = "N", value_parser = at_least_one)]
     limit: usize,
     /// Write a JSON array instead of text.
     #[arg(long)]
     json: bool,
 }
 
+fn at_least_one(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(0) => Err("a search shows at least 1 result".to_owned()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("`{text}` is not a number")),
+    }
+}
+
 pub fn run(args: &Args) -> io::Result<Outcome> {
     let query = args.words.join(" ");
+    if query.trim().is_empty() {
+        crate::output::usage_error(
+            "search",
+            "the words are empty: give the words to look for".to_owned(),
+        );
+    }
+    if !args.json && searched_words(&query).is_empty() {
+        eprintln!(
+            "nps-mfa-errors: `{query}` holds only words a search ignores (the, why, how, not, \
+             ...); add a word about the problem, such as `vpn fails` or `number matching`"
+        );
+        return Ok(Outcome::NotFound);
+    }
     let hits = search_limit(&query, args.limit);
     let mut out = anstream::stdout().lock();
     if args.json {

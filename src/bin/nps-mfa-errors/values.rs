@@ -24,15 +24,7 @@ pub fn category(text: &str) -> Result<Category, String> {
 
 /// A cloud id in any case, or the start of one (`gov` for `government`).
 pub fn cloud(text: &str) -> Result<Cloud, String> {
-    let wanted = normalize(text);
-    let exact = Cloud::all().find(|cloud| cloud.as_str() == wanted);
-    let mut starting = Cloud::all()
-        .filter(|cloud| wanted.len() >= 2 && cloud.as_str().starts_with(wanted.as_str()));
-    let prefix = match (starting.next(), starting.next()) {
-        (Some(only), None) => Some(only),
-        _ => None,
-    };
-    exact.or(prefix).ok_or_else(|| {
+    Cloud::from_name_or_start(text).ok_or_else(|| {
         format!(
             "`{text}` is not a documented cloud; the clouds are {}",
             list(Cloud::all().map(|c| c.as_str()))
