@@ -80,14 +80,20 @@ fn outmatched(query: &str, symptom: Symptom) -> bool {
 fn message_or_scan(text: &str) -> Option<Found> {
     let message = find_message(text);
     let findings = scan_str(text);
-    let says_more = |f: &Finding| {
-        f.user.is_some() || f.cid.is_some() || f.timestamp.is_some() || f.aadsts.is_some()
+    // A user, CID, time or AADSTS code the documented wording itself does not hold (the
+    // wording `... for User username ...` holds the user `username`).
+    let says_more = |f: &Finding, wording: &str| {
+        [&f.user, &f.cid, &f.timestamp, &f.aadsts]
+            .into_iter()
+            .flatten()
+            .any(|value| !wording.contains(value.as_str()))
     };
     match message {
         Some(message)
-            if findings
-                .iter()
-                .all(|f| f.code.documented() == Some(message.code()) && !says_more(f)) =>
+            if findings.iter().all(|f| {
+                f.code.documented() == Some(message.code())
+                    && !says_more(f, message.wording().text())
+            }) =>
         {
             Some(Found::Message(message))
         }

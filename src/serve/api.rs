@@ -43,11 +43,14 @@ pub(super) async fn codes() -> Response {
     }))
 }
 
-/// Finds a code in any case, or says which code was probably meant.
+/// Finds a code in any case, with `-` or spaces for `_` (as `explain` takes it), or says
+/// which code was probably meant.
 pub(super) fn find_code(input: &str) -> Result<ErrorCode, crate::UnknownCode> {
-    input
-        .parse::<ErrorCode>()
-        .or_else(|error| ErrorCode::from_code_ignore_case(input).ok_or(error))
+    input.parse::<ErrorCode>().or_else(|error| {
+        ErrorCode::from_code_ignore_case(input)
+            .or_else(|| crate::explain::code_named(input))
+            .ok_or(error)
+    })
 }
 
 /// `GET /api/v1/codes/{code}`: the code's record exactly as in the catalog's `codes[]`.

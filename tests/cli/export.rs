@@ -149,3 +149,11 @@ fn export_markdown_has_a_section_per_category_and_a_row_for_every_code() {
         assert_eq!(listed, expected, "section {category}");
     }
 }
+
+#[test]
+fn the_format_is_read_in_any_case() {
+    assert_eq!(
+        stdout_of(&["export", "--format", "JSON"]),
+        stdout_of(&["export", "--format", "json"])
+    );
+}

@@ -107,9 +107,19 @@ fn pages_and_api_answer_404_for_unknown_paths() {
 #[test]
 fn a_code_page_in_another_case_redirects_to_its_stable_url() {
     let server = Server::start(&[]);
-    let reply = get(&server, "/codes/ests_token_error");
-    assert_eq!(reply.status, 308);
-    assert_eq!(reply.header("location"), Some("/codes/ESTS_TOKEN_ERROR"));
+    for other in [
+        "ests_token_error",
+        "ests-token-error",
+        "Ests%20Token%20Error",
+    ] {
+        let reply = get(&server, &format!("/codes/{other}"));
+        assert_eq!(reply.status, 308, "{other}");
+        assert_eq!(reply.header("location"), Some("/codes/ESTS_TOKEN_ERROR"));
+    }
+    // The API finds the record under the same spellings.
+    let record = get(&server, "/api/v1/codes/ests-token-error");
+    assert_eq!(record.status, 200);
+    assert_eq!(record.json()["code"], "ESTS_TOKEN_ERROR");
 }
 
 #[test]

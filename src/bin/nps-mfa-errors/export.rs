@@ -43,8 +43,8 @@ fn after_help() -> String {
 #[derive(Debug, clap::Args)]
 #[command(after_help = after_help())]
 pub struct Args {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Json)]
+    /// Output format (any case).
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Format::Json)]
     format: Format,
 }
 

@@ -12,7 +12,7 @@ use super::layout::{error_page, page, sources, Nav};
 use crate::serve::api::find_code;
 use crate::{Cloud, Entry, ErrorCode, Related};
 
-/// `GET /codes/{code}`: any case redirects to the code's canonical URL.
+/// `GET /codes/{code}`: any case, and `-` or spaces for `_`, redirect to the code's canonical URL.
 pub(in crate::serve) async fn page_handler(path: Result<Path<String>, PathRejection>) -> Response {
     let Ok(Path(input)) = path else {
         return error_page(
