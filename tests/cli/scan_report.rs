@@ -266,3 +266,22 @@ fn a_users_story_names_the_date_where_it_changes() {
         "{stdout}"
     );
 }
+
+#[test]
+fn an_empty_folder_says_that_it_held_nothing_to_scan() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let path = folder.path().to_str().expect("UTF-8 path");
+    let output = cli()
+        .args(["scan", path])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    assert!(stdout.contains("No files were scanned"), "{stdout}");
+    assert!(
+        stderr.contains("the folder holds no files to scan"),
+        "{stderr}"
+    );
+}

@@ -40,7 +40,8 @@ pub struct Args {
     #[arg(long, value_name = "±HH:MM", value_parser = utc_offset, allow_hyphen_values = true)]
     utc_offset: Option<jiff::tz::Offset>,
     /// Threads that scan one large log file (default or 0: one per core, up to 8; 1 uses no
-    /// extra thread; at most 64). The findings are the same whatever the number.
+    /// extra thread; a number above 64 uses 64). The findings are the same whatever the
+    /// number.
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
 }
@@ -228,11 +229,15 @@ fn inputs(paths: &[PathBuf], errors: &mut Vec<ScanError>) -> Vec<Input> {
         }
         let before = errors.len();
         let mut skipped = vec![];
-        inputs.extend(
-            walk(Path::new(path), errors, &mut skipped)
-                .into_iter()
-                .map(Input::File),
-        );
+        let files = walk(Path::new(path), errors, &mut skipped);
+        if files.is_empty() && skipped.is_empty() && errors.len() == before && path.is_dir() {
+            // Else an empty or wrong folder reads like logs with nothing in them.
+            warn(format_args!(
+                "note: {}: the folder holds no files to scan; check the path",
+                escape(&path.display().to_string())
+            ));
+        }
+        inputs.extend(files.into_iter().map(Input::File));
         for error in &errors[before..] {
             warn(escape(&error.to_string()));
         }
@@ -378,6 +383,9 @@ fn write_text(report: &Report, errors: &[ScanError], out: &mut impl Write) -> io
     if !report.files().is_empty() {
         writeln!(out)?;
         writeln!(out, "{HEADING}Inputs{HEADING:#}")?;
+    } else if errors.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "No files were scanned: the folders given hold none.")?;
     }
     for file in report.files() {
         let format = file.format.map_or("unreadable", InputFormat::as_str);
