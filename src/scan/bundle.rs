@@ -422,6 +422,7 @@ impl<'s> BundleScan<'s> {
             cid: finding.cid.as_deref(),
             user: finding.user.as_deref(),
             time: finding.time,
+            logged: finding.logged.as_deref(),
         };
         if !self.dedup.first(&identity) {
             self.duplicates += 1;
@@ -485,6 +486,7 @@ impl<'s> BundleScan<'s> {
             cid: None,
             user: event.user(),
             time: event.time,
+            logged: None,
         };
         if !self.dedup.first(&identity) {
             self.duplicates += 1;

@@ -2,8 +2,8 @@
 //! channel, two copies of a file in a bundle) counts once.
 //!
 //! Identity is channel + computer + `EventRecordID` where the export carries it, else code +
-//! correlation ID + user + time to the second. A text export gives local time and an XML
-//! export UTC, so with a correlation ID (unique per request) the time is compared within the
+//! correlation ID + user + time to the second, or, for an event naming neither, code + message
+//! text + exact time. A text export gives local time and an XML export UTC, so with a correlation ID (unique per request) the time is compared within the
 //! quarter hour, which every UTC offset in use keeps; without one it must match to the second.
 //!
 //! Two events that both carry a record ID are one event only when the IDs are the same: two
@@ -36,6 +36,9 @@ pub struct EventIdentity<'a> {
     pub user: Option<&'a str>,
     /// When it was logged.
     pub time: Option<EventTime>,
+    /// Its message text: with the exact time, it identifies an event that names neither a
+    /// correlation ID nor a user (two copies of one log file).
+    pub logged: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -131,11 +134,24 @@ fn hash(key: &Key) -> u64 {
 }
 
 /// Code, CID, user and time (to the second, or the quarter hour with a CID), when the event has
-/// a time and a CID or a user.
+/// a time and a CID or a user; else code, message text and the exact time, when it has both.
 fn weak_identity(event: &EventIdentity<'_>) -> Option<(String, String, String, i64)> {
     let time = event.time?;
     if event.cid.is_none() && event.user.is_none() {
-        return None;
+        // Nothing names the request: only the same text at the same instant is the same event.
+        let text = event.logged?;
+        let mut hasher = DefaultHasher::new();
+        text.hash(&mut hasher);
+        let exact = time
+            .second()
+            .wrapping_mul(1_000_000_000)
+            .wrapping_add(i64::from(time.civil().subsec_nanosecond()));
+        return Some((
+            event.code.to_owned(),
+            String::new(),
+            format!("text:{:016x}", hasher.finish()),
+            exact,
+        ));
     }
     let second = if event.cid.is_some() {
         time.second().rem_euclid(900)
@@ -153,6 +169,28 @@ fn weak_identity(event: &EventIdentity<'_>) -> Option<(String, String, String, i
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_event_naming_no_request_is_a_copy_only_with_the_same_text_at_the_same_instant() {
+        let mut seen = Dedup::default();
+        let event = |time: &str, logged: &'static str| EventIdentity {
+            code: "REGISTRY_CONFIG_ERROR",
+            time: EventTime::parse(time),
+            logged: Some(logged),
+            ..Default::default()
+        };
+        assert!(seen.first(&event("2026-11-20 09:00:00.120", "key STS_URL missing")));
+        assert!(!seen.first(&event("2026-11-20 09:00:00.120", "key STS_URL missing")));
+        // Another millisecond, or another text, is another event.
+        assert!(seen.first(&event("2026-11-20 09:00:00.121", "key STS_URL missing")));
+        assert!(seen.first(&event("2026-11-20 09:00:00.120", "key TENANT_ID missing")));
+        // Without its text, nothing tells it from another one.
+        let bare = EventIdentity {
+            logged: None,
+            ..event("2026-11-20 09:00:00.120", "")
+        };
+        assert!(seen.first(&bare) && seen.first(&bare));
+    }
 
     #[test]
     fn two_copies_of_one_export_count_once_and_other_events_stay() {
@@ -199,6 +237,7 @@ mod tests {
             cid: Some("6f3c"),
             user: Some("alice"),
             time: EventTime::parse(time),
+            logged: None,
         }
     }
 

@@ -121,6 +121,21 @@ fn two_xml_copies_of_one_channel_count_once() {
 }
 
 #[test]
+fn two_copies_of_a_plain_log_count_once_also_for_events_naming_no_user_or_cid() {
+    let log = "2026-11-20 09:00:00.120 NPS Extension for Azure MFA: ErrorCode:: REGISTRY_CONFIG_ERROR Msg:: key STS_URL missing\n\
+               2026-11-20 09:00:00.120 NPS Extension for Azure MFA: ErrorCode:: REGISTRY_CONFIG_ERROR Msg:: key TENANT_ID missing\n\
+               2026-11-20 09:00:00.450 NPS Extension for Azure MFA: ErrorCode:: REGISTRY_CONFIG_ERROR Msg:: key STS_URL missing\n";
+    let crlf = log.replace('\n', "\r\n");
+    let (findings, duplicates) = scan_members(&[
+        ("NPS/ext.log", log.as_bytes().to_vec()),
+        ("copy/ext.log", crlf.into_bytes()),
+    ]);
+    // Three events, each once: another text or another millisecond is another event.
+    assert_eq!(findings.len(), 3, "{findings:?}");
+    assert_eq!(duplicates, 3);
+}
+
+#[test]
 fn two_records_with_the_same_code_cid_user_and_second_count_twice() {
     let (findings, duplicates) = scan_members(&[(
         "AuthZOptCh.xml",
