@@ -110,7 +110,7 @@ fn scan_exits_1_when_nothing_is_found_and_2_when_an_input_is_unreadable() {
     // The report says so too, not only standard error: it is often saved to a file.
     let stdout = String::from_utf8(output.stdout).expect("UTF-8");
     let not_scanned = stdout
-        .split_once("\nNot scanned: 1 input(s) (exit code 2)\n")
+        .split_once("\nErrors: 1 input(s) not read in full (exit code 2)\n")
         .expect(&stdout)
         .1;
     assert!(
@@ -284,4 +284,38 @@ fn an_empty_folder_says_that_it_held_nothing_to_scan() {
         stderr.contains("the folder holds no files to scan"),
         "{stderr}"
     );
+}
+
+#[test]
+fn an_export_cut_off_part_way_keeps_its_findings_and_names_the_error() {
+    let event = |user: &str| {
+        format!(
+            "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>\
+             <TimeCreated SystemTime='2026-11-20T08:14:03.5120000Z'/><Channel>AuthZOptCh</Channel>\
+             </System><EventData><Data>NPS Extension for Azure MFA: CID: 42 :Exception in \
+             Authentication Ext for User {user} :: ErrorCode:: CID :42 ESTS_TOKEN_ERROR Msg:: x\
+             </Data></EventData></Event>\n"
+        )
+    };
+    let xml = format!("<Events>\n{}{}", event("alice"), event("bob"));
+    let last = xml.rfind("</Event>").expect("an event");
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let cut = folder.path().join("cut.xml");
+    std::fs::write(&cut, &xml[..last]).expect("written");
+    let output = cli()
+        .args(["scan", cut.to_str().expect("UTF-8")])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let stdout = unwrapped(&String::from_utf8(output.stdout).expect("UTF-8"));
+    assert!(
+        stdout.contains("cut.xml: 2 finding(s) before an error (see Errors below)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Errors: 1 input(s) not read in full (exit code 2)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("XML export cut off"), "{stdout}");
 }

@@ -388,7 +388,6 @@ fn write_text(report: &Report, errors: &[ScanError], out: &mut impl Write) -> io
         writeln!(out, "No files were scanned: the folders given hold none.")?;
     }
     for file in report.files() {
-        let format = file.format.map_or("unreadable", InputFormat::as_str);
         // A registry dump yields checked values and a Security-event export NPS decisions,
         // not extension findings: say which, so the counts are not read as errors.
         let counted = match file.format {
@@ -396,10 +395,20 @@ fn write_text(report: &Report, errors: &[ScanError], out: &mut impl Write) -> io
             Some(InputFormat::SecurityEvents) => "NPS decision(s)",
             _ => "finding(s)",
         };
-        let line = format!(
-            "{} {counted}, {} bytes, {format}",
-            file.findings, file.bytes
-        );
+        let line = if let Some(format) = file.format {
+            format!(
+                "{} {counted}, {} bytes, {}",
+                file.findings,
+                file.bytes,
+                format.as_str()
+            )
+        } else {
+            // Cut off or unreadable part-way: what it gave is in the report, the error below.
+            format!(
+                "{} {counted} before an error (see Errors below)",
+                file.findings
+            )
+        };
         let name = format!("  {}: ", escape(&file.name));
         if name.chars().count() + line.chars().count() > crate::output::WIDTH {
             // A long member path on its own line keeps the count and its unit together.
@@ -416,7 +425,7 @@ fn write_text(report: &Report, errors: &[ScanError], out: &mut impl Write) -> io
         writeln!(out)?;
         writeln!(
             out,
-            "{HEADING}Not scanned{HEADING:#}: {} input(s) (exit code 2)",
+            "{HEADING}Errors{HEADING:#}: {} input(s) not read in full (exit code 2)",
             errors.len()
         )?;
         for error in errors {
