@@ -149,13 +149,26 @@ fn push_part(
         return;
     }
     let start = out.len();
-    push_american(out, part);
+    push_american(out, agreeing(part));
     singular_in_place(out, start);
     if out.len() == start {
         return;
     }
     offsets.push(pending.take().unwrap_or(at));
     offsets.resize(offsets.len() + out.len() - start - 1, at);
+}
+
+/// A verb that agrees with a plural subject, in the form that agrees with a singular one: a
+/// plural's verb changes with it (`the phone numbers are`, `the methods weren't configured`,
+/// `tenants don't have`), and both sides go through this, so only the pairs matter.
+fn agreeing(part: &str) -> &str {
+    match part {
+        "are" => "is",
+        "were" => "was",
+        "have" => "has",
+        "do" => "does",
+        _ => part,
+    }
 }
 
 /// `doesn't` → (`does`, `not`), `can't` and `cannot` → (`can`, `not`), `won't` → (`will`,
@@ -311,6 +324,19 @@ mod tests {
             ("attribute.Verify that", "attribute. Verify that"),
             ("Alternate LoginId", "alternate login-id"),
             ("behaviour of the centre", "behavior of centers"),
+            // A plural subject takes its verb along.
+            (
+                "The phone number is in an unrecognizable format",
+                "The phone numbers are in an unrecognizable format",
+            ),
+            (
+                "The specified authentication method wasn't configured for the user",
+                "The specified authentication methods weren't configured for the users",
+            ),
+            (
+                "Caller tenant doesn't have access permissions",
+                "Caller tenants don't have access permission",
+            ),
         ] {
             assert_eq!(canonical(a).0, canonical(b).0, "{a:?} / {b:?}");
         }
