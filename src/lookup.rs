@@ -105,9 +105,9 @@ impl MessageMatch {
 /// Any documented wording matches; `{0}`/`{1}` placeholders and the variable parts of a
 /// message (the user, the product name) match any text; case and white space are folded. A
 /// wording that drifts the way logs and posts do also matches, with its
-/// [`similarity`](MessageMatch::similarity) below exact: singular or plural (the verb agreeing with it too), a contraction or
-/// its expansion, an article more or less, British or American spelling, other spacing or
-/// punctuation. Only these: the whole fixed structure of the wording, every rare word in it,
+/// [`similarity`](MessageMatch::similarity) below exact: singular or plural (the verb
+/// agreeing with it too), a contraction or its expansion, an article more or less, British or
+/// American spelling, other spacing or punctuation. Only these: the whole fixed structure of the wording, every rare word in it,
 /// has to be there, so ordinary NPS and RADIUS lines match nothing. When
 /// several messages match, the most specific one (the most literal text) wins, so
 /// `Wrong code and pin entered. (OneWaySMS)` is `SMSAuthFailedWrongCodePinEntered`, not
