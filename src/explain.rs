@@ -207,6 +207,9 @@ pub enum FindingCode {
     Undocumented {
         /// The code the token is probably a misspelling of.
         suggestion: Option<ErrorCode>,
+        /// The registry setting whose documentation names the token as a warning the
+        /// extension logs (`IP_WHITE_LIST_WARNING` and `IP_WHITELIST`).
+        setting: Option<Setting>,
     },
 }
 
@@ -233,6 +236,7 @@ impl FindingExplanation {
             }
             FoundCode::Undocumented(token) => FindingCode::Undocumented {
                 suggestion: closest_code(token),
+                setting: Setting::logging(token),
             },
         };
         FindingExplanation {

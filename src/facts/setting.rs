@@ -64,6 +64,30 @@ impl Setting {
         crate::lookup::ignore_case(&SETTINGS_FOLDED, name)
     }
 
+    /// The setting whose notes name `token` as something the extension logs (`TOKEN::text`):
+    /// a token the error pages do not list may still be documented as a setting's warning.
+    ///
+    /// ```
+    /// use nps_mfa_errors::Setting;
+    /// assert_eq!(Setting::logging("IP_WHITE_LIST_WARNING"), Some(Setting::IpWhitelist));
+    /// assert_eq!(Setting::logging("IP_WHITE"), None);
+    /// assert_eq!(Setting::logging("NEW_FAILURE"), None);
+    /// ```
+    #[must_use]
+    pub fn logging(token: &str) -> Option<Setting> {
+        let logged = format!("{token}::");
+        Setting::all().find(|setting| {
+            setting.notes().iter().any(|note| {
+                note.match_indices(&logged).any(|(at, _)| {
+                    note[..at]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric() && c != '_')
+                })
+            })
+        })
+    }
+
     /// The value to use in `cloud`, if the setting differs by cloud.
     ///
     /// ```

@@ -245,3 +245,34 @@ fn standard_input_with_a_byte_order_mark_or_in_utf16_is_read_as_text() {
         assert_eq!(json["record"]["name"], "STS_URL");
     }
 }
+
+#[test]
+fn a_warning_documented_with_a_setting_points_to_that_setting() {
+    let line = "2026-11-20 09:14:03 NPS Extension for Azure MFA: IP_WHITE_LIST_WARNING::IP \
+                Whitelist is being ignored as the source IP is missing in the RADIUS request";
+    let json = explain_json(line);
+    let finding = &json["findings"][0];
+    assert_eq!(finding["code"], "IP_WHITE_LIST_WARNING");
+    assert_eq!(finding["setting"], "IP_WHITELIST");
+    let stdout = unwrapped(&stdout_of(&["explain", line]));
+    assert!(
+        stdout.contains("documented with the registry setting IP_WHITELIST"),
+        "{stdout}"
+    );
+    let report = cli()
+        .args(["scan", "-"])
+        .write_stdin(format!("{line}\n"))
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let report = unwrapped(&String::from_utf8(report).expect("UTF-8"));
+    assert!(
+        report.contains("a warning documented with the registry setting IP_WHITELIST"),
+        "{report}"
+    );
+    // A token nothing documents still says so.
+    let json = explain_json("NPS Extension for Azure MFA: ErrorCode:: BRAND_NEW_CODE Msg:: x");
+    assert_eq!(json["findings"][0]["setting"], Value::Null);
+}

@@ -447,7 +447,10 @@ fn write_group(out: &mut impl Write, code: &FoundCode, group: &Group) -> io::Res
     )?;
     match code.documented() {
         Some(documented) => write!(out, "{}", wrap("  ", 2, documented.summary()))?,
-        None => write!(out, "{}", wrap("  ", 2, "Not in the catalog: the log marks it as an error code, but no Microsoft page documents it. Search the event's full text, and report it so the catalog can grow."))?,
+        None => match nps_mfa_errors::Setting::logging(code.as_str()) {
+            Some(setting) => write!(out, "{}", wrap("  ", 2, &format!("Not on the error pages: a warning documented with the registry setting {setting}. More: nps-mfa-errors explain {setting}")))?,
+            None => write!(out, "{}", wrap("  ", 2, "Not in the catalog: the log marks it as an error code, but no Microsoft page documents it. Search the event's full text, and report it so the catalog can grow."))?,
+        },
     }
     if let (Some(first), Some(last)) = (group.first_seen(), group.last_seen()) {
         // The times as read (made UTC by --utc-offset), else the stamps as logged.

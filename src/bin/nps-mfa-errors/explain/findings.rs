@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use nps_mfa_errors::explain::{aadsts_url, closest_code};
 use nps_mfa_errors::scan::{Finding, FoundCode};
-use nps_mfa_errors::Cloud;
+use nps_mfa_errors::{Cloud, Setting};
 
 use super::{write_text as write_text_of, Match};
 use crate::output::{wrap, CODE, DIM, HEADING};
@@ -63,6 +63,14 @@ fn write_context(out: &mut impl Write, finding: &Finding) -> io::Result<()> {
 
 fn write_undocumented(out: &mut impl Write, token: &str) -> io::Result<()> {
     writeln!(out, "{CODE}{token}{CODE:#}  {DIM}undocumented{DIM:#}")?;
+    if let Some(setting) = Setting::logging(token) {
+        let text = format!(
+            "Not on Microsoft's page of NPS extension errors, but documented with the registry \
+             setting {setting}, as a warning the extension logs. More: nps-mfa-errors explain \
+             {setting}"
+        );
+        return write!(out, "{}", wrap("", 0, &text));
+    }
     let mut text =
         "The log marks this as an error code, but no version of Microsoft's page of NPS \
                     extension errors documents it."
