@@ -285,3 +285,19 @@ fn explain_of_every_symptom_question_finds_that_symptom() {
         );
     }
 }
+
+#[test]
+fn explain_of_a_setting_with_a_cloud_shows_that_clouds_value() {
+    let china = unwrapped(&stdout_of(&["explain", "STS_URL", "--cloud", "china"]));
+    assert!(
+        china.contains("In Azure China 21Vianet: https://login.chinacloudapi.cn/"),
+        "{china}"
+    );
+    assert!(!china.contains("Per cloud"), "{china}");
+    let every = unwrapped(&stdout_of(&["explain", "STS_URL"]));
+    assert!(every.contains("Per cloud"), "{every}");
+    assert!(
+        every.contains("https://login.microsoftonline.us/"),
+        "{every}"
+    );
+}

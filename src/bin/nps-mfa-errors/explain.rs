@@ -13,7 +13,7 @@ use crate::output::write_sources;
 use crate::output::{wrap, CODE, DIM, HEADING};
 use crate::protocols::write_matrix;
 use crate::search::write_targets as write_hits;
-use crate::settings::write_setting;
+use crate::settings::write_setting_for;
 use crate::Outcome;
 
 mod findings;
@@ -33,10 +33,11 @@ pub struct Args {
     /// (or nothing) to read it from standard input. Several words need no quotes: they are
     /// read as one text.
     query: Vec<String>,
-    /// The cloud whose endpoints and registry values to show with a code: public, government
-    /// or china (any case; `gov` will do).
-    #[arg(long, value_name = "CLOUD", default_value = "public", value_parser = crate::values::cloud)]
-    cloud: Cloud,
+    /// The cloud whose endpoints and registry values to show: public, government or china
+    /// (any case; `gov` will do). A code shows the public cloud's without it, a setting every
+    /// cloud's value.
+    #[arg(long, value_name = "CLOUD", value_parser = crate::values::cloud)]
+    cloud: Option<Cloud>,
     /// Write JSON instead of text.
     #[arg(long)]
     json: bool,
@@ -60,7 +61,12 @@ pub fn run(args: &Args) -> io::Result<Outcome> {
     };
     let mut out = anstream::stdout().lock();
     if args.json {
-        write_found_json(&mut out, trimmed, &found, args.cloud)?;
+        write_found_json(
+            &mut out,
+            trimmed,
+            &found,
+            args.cloud.unwrap_or(Cloud::Public),
+        )?;
     } else {
         write_found_text(&mut out, &found, args.cloud)?;
     }
@@ -84,12 +90,13 @@ fn write_json(out: &mut impl Write, document: &impl serde::Serialize) -> io::Res
     writeln!(out)
 }
 
-fn write_found_text(out: &mut impl Write, found: &Found, cloud: Cloud) -> io::Result<()> {
+fn write_found_text(out: &mut impl Write, found: &Found, chosen: Option<Cloud>) -> io::Result<()> {
+    let cloud = chosen.unwrap_or(Cloud::Public);
     match found {
         Found::Code(code) => write_text(out, &Match::code(*code), cloud),
         Found::Message(m) => write_text(out, &Match::message(m), cloud),
         Found::Scan(list) => findings::write_text(out, list, cloud),
-        Found::Setting(setting) => write_setting(out, *setting),
+        Found::Setting(setting) => write_setting_for(out, *setting, chosen),
         Found::Symptom(symptom) => write_symptom(out, *symptom, cloud),
         Found::Aadsts(code) => write_aadsts(out, code),
     }

@@ -60,12 +60,8 @@ fn record_json(setting: Setting, cloud: Option<Cloud>) -> serde_json::Value {
     value
 }
 
-/// Everything about one setting, as `settings` and `explain SETTING` print it.
-pub fn write_setting(out: &mut impl Write, setting: Setting) -> io::Result<()> {
-    write_setting_for(out, setting, None)
-}
-
-/// Everything about one setting; with a cloud, only that cloud's value.
+/// Everything about one setting, as `settings` and `explain SETTING` print it; with a cloud,
+/// only that cloud's value.
 pub fn write_setting_for(
     out: &mut impl Write,
     setting: Setting,
