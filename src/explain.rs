@@ -108,7 +108,8 @@ pub enum Body {
 #[derive(Debug, Clone, Serialize)]
 #[non_exhaustive]
 pub struct CodeExplanation {
-    /// The index of the entry a message matched, among the code's entries.
+    /// The index (from 0) of the entry a message matched, among the code's entries; the text
+    /// output says "Entry 2 of 3" for index 1.
     pub matched_entry: Option<usize>,
     /// The documented wording a message matched.
     pub matched_wording: Option<&'static str>,
