@@ -85,6 +85,7 @@ fn a_code_name_written_as_words_finds_the_code() {
 
 /// Every name the search (and so a miss's "did you mean") can suggest is one `explain` takes:
 /// a suggestion never leads to another miss.
+#[cfg(all(feature = "serde", feature = "scan"))]
 #[test]
 fn every_suggested_name_is_explained_as_that_entry() {
     use nps_mfa_errors::explain::{find, Found};
