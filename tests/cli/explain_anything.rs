@@ -259,15 +259,7 @@ fn a_warning_documented_with_a_setting_points_to_that_setting() {
         stdout.contains("documented with the registry setting IP_WHITELIST"),
         "{stdout}"
     );
-    let report = cli()
-        .args(["scan", "-"])
-        .write_stdin(format!("{line}\n"))
-        .assert()
-        .code(0)
-        .get_output()
-        .stdout
-        .clone();
-    let report = unwrapped(&String::from_utf8(report).expect("UTF-8"));
+    let report = unwrapped(&report_of(&["-"], format!("{line}\n")));
     assert!(
         report.contains("a warning documented with the registry setting IP_WHITELIST"),
         "{report}"

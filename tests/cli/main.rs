@@ -59,6 +59,20 @@ fn stdout_of(args: &[&str]) -> String {
     String::from_utf8(output).expect("stdout is UTF-8")
 }
 
+/// Runs `scan` with `args` on `stdin`, expects findings (exit code 0), returns the report.
+fn report_of(args: &[&str], stdin: impl Into<Vec<u8>>) -> String {
+    let output = cli()
+        .arg("scan")
+        .args(args)
+        .write_stdin(stdin.into())
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(output).expect("stdout is UTF-8")
+}
+
 /// Runs `explain --json` on `query` and parses the result.
 fn explain_json(query: &str) -> Value {
     serde_json::from_str(&stdout_of(&["explain", "--json", query]))

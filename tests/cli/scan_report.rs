@@ -193,15 +193,7 @@ fn a_code_seen_once_shows_one_time_and_a_repeated_one_its_range() {
     let log = "2026-11-20 09:14:03.120 NPS Extension for Azure MFA: ErrorCode:: CID :42 ESTS_TOKEN_ERROR Msg:: x\n\
                2026-11-20 09:15:03.120 NPS Extension for Azure MFA: ErrorCode:: CID :43 UserNotFound Msg:: x\n\
                2026-11-20 09:16:03.120 NPS Extension for Azure MFA: ErrorCode:: CID :44 UserNotFound Msg:: x\n";
-    let output = cli()
-        .args(["scan", "-"])
-        .write_stdin(log)
-        .assert()
-        .code(0)
-        .get_output()
-        .stdout
-        .clone();
-    let stdout = String::from_utf8(output).expect("UTF-8");
+    let stdout = report_of(&["-"], log);
     let seen: Vec<&str> = stdout.lines().filter(|l| l.contains("Seen:")).collect();
     assert_eq!(
         seen,
@@ -219,15 +211,7 @@ fn seen_orders_by_the_time_with_offsets_and_shows_it_in_utc_when_the_offset_is_g
     // and 07:00 local at +01:00 is 06:00Z.
     let log = "2026-11-20 07:00:00.000 NPS Extension for Azure MFA: ErrorCode:: CID :42 ESTS_TOKEN_ERROR Msg:: x\n\
                2026-11-20T10:00:00+05:00 NPS Extension for Azure MFA: ErrorCode:: CID :43 ESTS_TOKEN_ERROR Msg:: x\n";
-    let output = cli()
-        .args(["scan", "--utc-offset", "+01:00", "-"])
-        .write_stdin(log)
-        .assert()
-        .code(0)
-        .get_output()
-        .stdout
-        .clone();
-    let stdout = String::from_utf8(output).expect("UTF-8");
+    let stdout = report_of(&["--utc-offset", "+01:00", "-"], log);
     assert!(
         stdout.contains("  Seen: 2026-11-20 05:00:00Z .. 2026-11-20 06:00:00Z\n"),
         "{stdout}"
@@ -249,15 +233,7 @@ fn a_users_story_names_the_date_where_it_changes() {
     ]
     .map(line)
     .concat();
-    let output = cli()
-        .args(["scan", "-"])
-        .write_stdin(log)
-        .assert()
-        .code(0)
-        .get_output()
-        .stdout
-        .clone();
-    let stdout = unwrapped(&String::from_utf8(output).expect("UTF-8"));
+    let stdout = unwrapped(&report_of(&["-"], log));
     assert!(
         stdout.contains(
             "ivy@contoso.com 2026-09-30 23:50:00 UserNotFound → 2026-10-01 00:05:00 \
