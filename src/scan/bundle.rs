@@ -339,6 +339,9 @@ impl<'s> BundleScan<'s> {
         });
         match result {
             Ok(outcome) => {
+                if let Some(why) = outcome.cut_off {
+                    self.fail(&name, ScanErrorKind::Evtx(why));
+                }
                 self.done(name, InputFormat::Evtx, size, outcome.warnings, records);
                 if let Some(input) = self.inputs.last_mut() {
                     input.events = Some(outcome.records);

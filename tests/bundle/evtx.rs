@@ -59,27 +59,37 @@ fn a_damaged_chunk_is_a_warning_and_the_records_around_it_are_kept() {
     );
 }
 
+/// A truncated log keeps the records it has, and is an error that says it was cut off: its
+/// header counts 26 chunks of the 33 the file holds.
 #[test]
-fn a_truncated_log_keeps_the_records_it_has() {
+fn a_truncated_log_keeps_the_records_it_has_and_says_it_is_cut_off() {
     let Some(bytes) = sample("security.evtx") else {
         return;
     };
     const HEADER: usize = 4096;
     const CHUNK: usize = 65536;
+    let cut_off = |errors: &[String]| matches!(errors, [only] if only.contains("cut.evtx: cut off:") && only.contains("copy or export the log again"));
     let mut previous = 0;
     for chunks in [1, 5, 17] {
         let boundary = HEADER + chunks * CHUNK;
         let (whole_chunks, _, errors) = read("cut.evtx", &bytes[..boundary]);
-        assert!(errors.is_empty(), "{errors:?}");
+        assert!(cut_off(&errors), "{errors:?}");
         assert!(whole_chunks > previous, "more chunks, more records");
         let (mid_chunk, _, errors) = read("cut.evtx", &bytes[..boundary + 30_000]);
-        assert!(errors.is_empty(), "{errors:?}");
+        assert!(cut_off(&errors), "{errors:?}");
         assert!(
             mid_chunk >= whole_chunks,
             "cut mid-chunk keeps the complete chunks"
         );
         previous = whole_chunks;
     }
+    // Past the chunks its header counts, only a cut inside a chunk shows.
+    let (_, _, errors) = read("cut.evtx", &bytes[..HEADER + 30 * CHUNK]);
+    assert!(errors.is_empty(), "{errors:?}");
+    let (_, _, errors) = read("cut.evtx", &bytes[..HEADER + 30 * CHUNK + 100]);
+    assert!(cut_off(&errors), "{errors:?}");
+    let (_, _, errors) = read("whole.evtx", &bytes);
+    assert!(errors.is_empty(), "{errors:?}");
 }
 
 #[test]
