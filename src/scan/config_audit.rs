@@ -12,6 +12,8 @@ use crate::{Cloud, NpsDll, Setting, Source};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Verdict {
+    /// Not a value the documents describe, so not checked.
+    Unknown,
     /// As documented.
     Ok,
     /// Doubtful: works, but probably not what was meant (VERBOSE_LOG left on, an unknown host).
@@ -21,10 +23,11 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    /// `ok`, `warning` or `error`.
+    /// `unknown`, `ok`, `warning` or `error`.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
+            Verdict::Unknown => "unknown",
             Verdict::Ok => "ok",
             Verdict::Warning => "warning",
             Verdict::Error => "error",
@@ -113,6 +116,7 @@ fn audit_azure_mfa(key: &RegistryKey, file: Option<&Arc<str>>, out: &mut Vec<Con
         match Setting::from_name(&value.name) {
             Some(setting) => judge_setting(setting, value, &mut rec),
             None => {
+                rec.verdict = Verdict::Unknown;
                 rec.message = format!(
                     "{} is not one of the settings the documents describe; not checked.",
                     value.name
@@ -137,7 +141,8 @@ fn judge_setting(setting: Setting, value: &RegistryValue, rec: &mut ConfigRecord
         Setting::RequireUserMatch if upper == "FALSE" => (Verdict::Warning, "REQUIRE_USER_MATCH is FALSE: users who are not enrolled for MFA sign in without MFA. It is meant for the onboarding period only; remove it before production.".to_owned()),
         Setting::IpWhitelist if !valid_ip_list(&data) => (Verdict::Warning, "IP_WHITELIST should be IPv4 addresses separated by semicolons, without ranges or subnets; entries that are not are not matched.".to_owned()),
         Setting::LdapLookupForests if data.trim().contains(' ') && !data.contains(';') => (Verdict::Warning, "LDAP_LOOKUP_FORESTS separates forests with semicolons, not spaces; this value makes the alternate login ID lookup fail.".to_owned()),
-        _ if matches!(upper.as_str(), "TRUE" | "FALSE") || setting.value_type() != "string" || !data.is_empty() => (Verdict::Ok, format!("{} = {}: {}", value.name, data, setting.summary())),
+        _ if setting.values() == "TRUE/FALSE" && !matches!(upper.as_str(), "TRUE" | "FALSE") => (Verdict::Warning, format!("{} = {}: the documented values are the strings TRUE and FALSE (REG_SZ); write one of them, then restart the NPS service.", value.name, if data.is_empty() { "(blank)" } else { data.as_str() })),
+        _ if matches!(upper.as_str(), "TRUE" | "FALSE") || setting.value_type() != "string" || !data.is_empty() => (Verdict::Ok, format!("{} = {}, a documented value. The setting: {}", value.name, data, setting.summary())),
         _ => (Verdict::Ok, format!("{} is empty: {}", value.name, setting.when_missing())),
     };
     rec.verdict = verdict;

@@ -17,7 +17,7 @@ impl Serialize for EventTime {
 }
 
 impl Serialize for Verdict {
-    /// `ok`, `warning` or `error`.
+    /// `unknown`, `ok`, `warning` or `error`.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }

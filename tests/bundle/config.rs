@@ -174,3 +174,41 @@ fn a_dump_cut_mid_line_is_an_error_and_its_other_values_are_audited() {
     );
     assert!(records.iter().any(|r| r.setting == "STS_URL"));
 }
+
+#[test]
+fn a_true_false_setting_with_another_value_is_a_warning_and_an_unknown_value_is_not_ok() {
+    let dump = "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\AzureMfa\r\n\
+                \x20   VERBOSE_LOG    REG_DWORD    0x1\r\n\
+                \x20   REQUIRE_USER_MATCH    REG_SZ    yes\r\n\
+                \x20   OVERRIDE_NUMBER_MATCHING_WITH_OTP    REG_SZ    false\r\n\
+                \x20   TENANT_ID    REG_SZ    7c1f0a52-4e3b-4d8a-9f26-0b5e8d3c2a17\r\n";
+    let records =
+        nps_mfa_errors::scan::audit_registry(&nps_mfa_errors::scan::parse_registry(dump).0, None);
+    let verdicts: Vec<(&str, &str)> = records
+        .iter()
+        .map(|r| (r.setting.as_str(), r.verdict.as_str()))
+        .collect();
+    assert_eq!(
+        verdicts,
+        [
+            ("VERBOSE_LOG", "warning"),
+            ("REQUIRE_USER_MATCH", "warning"),
+            ("OVERRIDE_NUMBER_MATCHING_WITH_OTP", "ok"),
+            ("TENANT_ID", "unknown"),
+        ]
+    );
+    assert!(
+        records[0]
+            .message
+            .contains("the documented values are the strings TRUE and FALSE"),
+        "{}",
+        records[0].message
+    );
+    assert!(
+        records[2]
+            .message
+            .starts_with("OVERRIDE_NUMBER_MATCHING_WITH_OTP = false, a documented value."),
+        "{}",
+        records[2].message
+    );
+}
