@@ -238,6 +238,19 @@ impl<'s> BundleScan<'s> {
                 self.open_gzip(name, source, depth, budget, sink)
             };
         }
+        // A file named as an archive that is not one (an HTML error page saved as .zip) would
+        // otherwise be read as text, and its logs silently missed.
+        let archive_name = [".zip", ".gz", ".tgz"]
+            .iter()
+            .any(|ext| lower.ends_with(ext));
+        if archive_name && !head.is_empty() {
+            return self.fail(
+                &name,
+                ScanErrorKind::Container(ContainerError::Unreadable(
+                    "named as a zip or gzip archive, but its first bytes are not one's".to_owned(),
+                )),
+            );
+        }
         if is_evtx(&head) {
             return self.evtx(name, source, sink);
         }

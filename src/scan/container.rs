@@ -76,9 +76,16 @@ pub enum ContainerError {
     /// The member is encrypted.
     #[error("encrypted (password-protected); unzip it with the password and scan the folder")]
     Encrypted,
-    /// The archive or member cannot be read.
-    #[error("corrupt archive: {0}; the other members were still read")]
+    /// A member cannot be read (to its end).
+    #[error(
+        "damaged: {0}; what could be read before the damage was scanned, as were the archive's \
+         other members"
+    )]
     Corrupt(String),
+    /// The archive itself cannot be opened (not a zip or gzip file, or cut off before its
+    /// directory): nothing in it was read.
+    #[error("not a readable archive: {0}; nothing in it was read; copy the file again")]
+    Unreadable(String),
 }
 
 /// The unpacked bytes so far, shared by all members of one top-level container.
@@ -181,7 +188,7 @@ pub(crate) fn each_zip_member<R: Read + Seek>(
     failed: &mut dyn FnMut(String, ContainerError),
 ) -> Result<(), ContainerError> {
     let mut archive =
-        zip::ZipArchive::new(reader).map_err(|e| ContainerError::Corrupt(e.to_string()))?;
+        zip::ZipArchive::new(reader).map_err(|e| ContainerError::Unreadable(e.to_string()))?;
     let count = archive.len();
     let limit = budget.limits.max_entries;
     if count > limit {

@@ -149,7 +149,7 @@ fn bombs_encrypted_and_corrupt_members_get_their_own_errors_and_the_rest_is_read
         "{stderr}"
     );
     assert!(
-        stderr.contains("bundle.zip!/damaged.log: corrupt archive"),
+        stderr.contains("bundle.zip!/damaged.log: damaged: "),
         "{stderr}"
     );
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -237,4 +237,24 @@ fn traces_cabinets_and_other_binaries_are_listed_as_skipped_never_scanned() {
             && skipped[2].contains("binary data")
     );
     assert_eq!(json["findings"], 0);
+}
+
+#[test]
+fn an_archive_that_cannot_be_opened_says_nothing_in_it_was_read() {
+    let bundle = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/support-bundle/20261120-092000_NpsLogging.zip"),
+    )
+    .expect("the example bundle");
+    let (_dir, cut) = write_temp("cut.zip", &bundle[..bundle.len() / 2]);
+    let (_dir2, fake) = write_temp("bundle.zip", b"<html>404 Not Found</html>\n");
+    for path in [cut, fake] {
+        let (records, scan) = scan_file(&path);
+        assert!(records.is_empty(), "{records:?}");
+        let errors: Vec<String> = scan.errors.iter().map(ToString::to_string).collect();
+        assert!(
+            matches!(&errors[..], [only] if only.contains("not a readable archive") && only.contains("nothing in it was read")),
+            "{errors:?}"
+        );
+    }
 }
