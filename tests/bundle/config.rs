@@ -212,3 +212,20 @@ fn a_true_false_setting_with_another_value_is_a_warning_and_an_unknown_value_is_
         records[2].message
     );
 }
+
+#[test]
+fn a_clean_configuration_alone_exits_1_and_a_warning_exits_0() {
+    let clean = "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\AzureMfa\r\n\
+                 \x20   REQUIRE_USER_MATCH    REG_SZ    TRUE\r\n\
+                 \x20   VERBOSE_LOG    REG_SZ    FALSE\r\n";
+    let warned = clean.replace("FALSE", "TRUE");
+    for (dump, code) in [(clean.to_owned(), 1), (warned, 0)] {
+        let (_dir, path) = write_temp("AzureMfa.txt", dump.as_bytes());
+        assert_cmd::Command::cargo_bin("nps-mfa-errors")
+            .unwrap()
+            .arg("scan")
+            .arg(&path)
+            .assert()
+            .code(code);
+    }
+}

@@ -12,7 +12,7 @@ use nps_mfa_errors::scan::bundle_report::BundleReport;
 use nps_mfa_errors::scan::report::{Group, Report};
 use nps_mfa_errors::scan::{
     parse_utc_offset, walk, BundleOptions, BundleScan, Finding, FoundCode, InputFormat, Record,
-    ScanError, Scanner,
+    ScanError, Scanner, Verdict,
 };
 use nps_mfa_errors::ErrorCode;
 
@@ -22,7 +22,8 @@ use crate::Outcome;
 
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Exit codes: 0 findings, 1 none, 2 an input could not be read (the \
+    after_help = "Exit codes: 0 something to look at (a finding, a configuration warning or \
+error, an NPS request not granted), 1 none, 2 an input could not be read or was cut off (the \
 others are still scanned and reported) or bad usage."
 )]
 pub struct Args {
@@ -278,7 +279,9 @@ fn scan_input(
     let mut write_error: Option<io::Error> = None;
     let (report, extras) = (&mut totals.report, &mut totals.extras);
     let mut sink = |record: Record| {
-        count += 1;
+        // What the exit code counts: something to look at, not a value that is fine or a
+        // request NPS granted.
+        count += u64::from(needs_a_look(&record));
         if let (Record::Config(config), true, None) = (&record, args.json, &write_error) {
             let line = serde_json::to_string(config)
                 .map(json_safe)
@@ -315,6 +318,16 @@ fn scan_input(
         totals.errors.push(error);
     }
     Ok(())
+}
+
+/// True for a record that calls for attention: an extension finding, a configuration warning
+/// or error, an NPS decision other than a grant.
+fn needs_a_look(record: &Record) -> bool {
+    match record {
+        Record::Config(config) => matches!(config.verdict, Verdict::Warning | Verdict::Error),
+        Record::Nps(event) => event.event_id != 6272,
+        _ => true,
+    }
 }
 
 /// One input read (a file, or a member of a zip): its notes to standard error, its totals to
