@@ -72,7 +72,9 @@ impl BundleReport {
                 if let Some(user) = &finding.user {
                     let (code, cid) = (finding.code.as_str(), finding.cid.as_deref());
                     let (time, file) = (finding.time, finding.file.as_ref());
-                    self.timeline.add_extension(user, code, time, cid, file);
+                    let computer = finding.computer.as_deref();
+                    self.timeline
+                        .add_extension(user, code, time, cid, file, computer);
                 }
                 Some(finding)
             }

@@ -51,6 +51,9 @@ pub struct StoryEvent {
     pub cid: Option<String>,
     /// The export it comes from.
     pub file: Option<Arc<str>>,
+    /// The computer that logged it, where the export says: a denial links only to a finding of
+    /// the same server when both name theirs.
+    pub computer: Option<String>,
 }
 
 /// One user's story.
@@ -79,7 +82,7 @@ pub struct Timeline {
 }
 
 impl Timeline {
-    /// Adds an extension finding of `user`.
+    /// Adds an extension finding of `user`, logged by `computer` where the export says.
     pub fn add_extension(
         &mut self,
         user: &str,
@@ -87,6 +90,7 @@ impl Timeline {
         time: Option<EventTime>,
         cid: Option<&str>,
         file: Option<&Arc<str>>,
+        computer: Option<&str>,
     ) {
         let event = StoryEvent {
             time,
@@ -95,6 +99,7 @@ impl Timeline {
             },
             cid: cid.map(str::to_owned),
             file: file.cloned(),
+            computer: computer.map(str::to_owned),
         };
         self.keep(&[user], event);
     }
@@ -136,6 +141,7 @@ impl Timeline {
             },
             cid: None,
             file: event.file.clone(),
+            computer: event.computer.clone(),
         };
         self.keep(&names, story);
     }
@@ -174,10 +180,10 @@ impl Timeline {
     }
 
     /// The extension code a reason-21 denial links to: the nearest finding of the same person
-    /// within [`LINK_WINDOW_SECONDS`].
+    /// (and the same server, when both name theirs) within [`LINK_WINDOW_SECONDS`].
     #[must_use]
     pub fn link_for(&self, event: &NpsEvent) -> Option<String> {
-        let time = event.time.filter(|_| event.extension_rejected())?.second();
+        let time = event.time.filter(|_| event.extension_rejected())?;
         let person = [
             event.account_name.as_deref(),
             event.qualified_name.as_deref(),
@@ -185,16 +191,7 @@ impl Timeline {
         .into_iter()
         .flatten()
         .find_map(|n| self.names.get(&n.to_lowercase()))?;
-        self.people[*person]
-            .1
-            .iter()
-            .filter_map(|e| match (&e.kind, e.time) {
-                (StoryKind::Extension { code }, Some(t)) => Some(((t.second() - time).abs(), code)),
-                _ => None,
-            })
-            .filter(|(distance, _)| *distance <= LINK_WINDOW_SECONDS)
-            .min_by_key(|(distance, _)| *distance)
-            .map(|(_, code)| code.clone())
+        nearest_finding(&self.people[*person].1, time, event.computer.as_deref())
     }
 
     /// The stories, one per person, users in name order.
@@ -224,30 +221,57 @@ impl Timeline {
 
 /// Links each reason-21 denial to the nearest extension finding within the window.
 fn link(events: &mut [StoryEvent]) {
-    let extension: Vec<(i64, String)> = events
+    let links: Vec<Option<String>> = events
         .iter()
-        .filter_map(|e| match (&e.kind, e.time) {
-            (StoryKind::Extension { code }, Some(t)) => Some((t.second(), code.clone())),
+        .map(|event| match (&event.kind, event.time) {
+            (
+                StoryKind::Nps {
+                    reason_code: Some(21),
+                    ..
+                },
+                Some(time),
+            ) => nearest_finding(events, time, event.computer.as_deref()),
             _ => None,
         })
         .collect();
-    for event in events.iter_mut() {
-        if let (
-            StoryKind::Nps {
-                reason_code: Some(21),
-                linked,
-                ..
-            },
-            Some(time),
-        ) = (&mut event.kind, event.time)
+    for (event, link) in events.iter_mut().zip(links) {
+        if let StoryKind::Nps {
+            reason_code: Some(21),
+            linked,
+            ..
+        } = &mut event.kind
         {
-            let at = time.second();
-            *linked = extension
-                .iter()
-                .filter(|(t, _)| (t - at).abs() <= LINK_WINDOW_SECONDS)
-                .min_by_key(|(t, _)| (t - at).abs())
-                .map(|(_, code)| code.clone());
+            *linked = link;
         }
+    }
+}
+
+/// The code of the extension finding among `events` nearest to `time`, within
+/// [`LINK_WINDOW_SECONDS`], logged by `computer` when both name theirs.
+fn nearest_finding(
+    events: &[StoryEvent],
+    time: EventTime,
+    computer: Option<&str>,
+) -> Option<String> {
+    let at = time.second();
+    events
+        .iter()
+        .filter(|e| same_server(e.computer.as_deref(), computer))
+        .filter_map(|e| match (&e.kind, e.time) {
+            (StoryKind::Extension { code }, Some(t)) => Some(((t.second() - at).abs(), code)),
+            _ => None,
+        })
+        .filter(|(distance, _)| *distance <= LINK_WINDOW_SECONDS)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, code)| code.clone())
+}
+
+/// True unless both name a computer and the names differ (`NPS01` is `nps01.contoso.com`).
+fn same_server(a: Option<&str>, b: Option<&str>) -> bool {
+    let host = |name: &str| name.split('.').next().unwrap_or(name).to_ascii_lowercase();
+    match (a, b) {
+        (Some(a), Some(b)) => host(a) == host(b),
+        _ => true,
     }
 }
 
@@ -328,6 +352,7 @@ mod tests {
             EventTime::parse("2026-11-20 09:14:03"),
             Some("6f3c"),
             None,
+            None,
         );
         timeline.add_nps(&denied(
             "alice@contoso.com",
@@ -358,16 +383,52 @@ mod tests {
             "2026-11-20 09:14:04",
         );
         let time = EventTime::parse("2026-11-20 09:14:00");
-        timeline.add_extension("CONTOSO\\erin", "AccessDenied", time, None, None);
+        timeline.add_extension("CONTOSO\\erin", "AccessDenied", time, None, None, None);
         timeline.add_nps(&event);
         assert_eq!(timeline.link_for(&event).as_deref(), Some("AccessDenied"));
+    }
+
+    #[test]
+    fn a_denial_links_only_to_a_finding_of_its_own_server() {
+        let mut timeline = Timeline::default();
+        let time = EventTime::parse("2026-11-20 09:00:00");
+        timeline.add_extension(
+            "alice",
+            "ESTS_TOKEN_ERROR",
+            time,
+            None,
+            None,
+            Some("NPS01.contoso.com"),
+        );
+        let mut other = denied("alice", "CONTOSO\\alice", 21, "2026-11-20 09:00:01");
+        other.computer = Some("NPS02.contoso.com".to_owned());
+        assert_eq!(timeline.link_for(&other), None);
+        let mut same = other.clone();
+        same.computer = Some("nps01".to_owned());
+        assert_eq!(
+            timeline.link_for(&same).as_deref(),
+            Some("ESTS_TOKEN_ERROR")
+        );
+        // A denial that names no server may be any server's.
+        let mut unnamed = other.clone();
+        unnamed.computer = None;
+        assert_eq!(
+            timeline.link_for(&unnamed).as_deref(),
+            Some("ESTS_TOKEN_ERROR")
+        );
+        timeline.add_nps(&other);
+        let story = &timeline.finish()[0];
+        assert!(matches!(
+            &story.events[1].kind,
+            StoryKind::Nps { linked: None, .. }
+        ));
     }
 
     #[test]
     fn a_timeline_keeps_a_bounded_number_of_people_and_counts_the_rest() {
         let mut timeline = Timeline::default();
         for i in 0..=MAX_PEOPLE {
-            timeline.add_extension(&format!("user{i}@contoso.com"), "X", None, None, None);
+            timeline.add_extension(&format!("user{i}@contoso.com"), "X", None, None, None, None);
         }
         assert_eq!(timeline.dropped(), 1);
         assert_eq!(timeline.finish().len(), MAX_PEOPLE);
@@ -380,6 +441,7 @@ mod tests {
             "bob@contoso.com",
             "AccessDenied",
             EventTime::parse("2026-11-20 08:00:00"),
+            None,
             None,
             None,
         );
@@ -416,8 +478,8 @@ mod tests {
     #[test]
     fn names_are_one_person_only_where_an_event_names_both() {
         let mut timeline = Timeline::default();
-        timeline.add_extension("dave@contoso.com", "X", None, None, None);
-        timeline.add_extension("CONTOSO\\dave", "Y", None, None, None);
+        timeline.add_extension("dave@contoso.com", "X", None, None, None, None);
+        timeline.add_extension("CONTOSO\\dave", "Y", None, None, None, None);
         assert_eq!(timeline.finish().len(), 2);
     }
 }
