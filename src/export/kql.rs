@@ -96,7 +96,16 @@ fn triage(out: &mut String) {
             string(code.as_str())
         ));
     }
-    out.push_str("        \"\"))\n    | where isnotempty(NpsMfaCode)\n");
+    out.push_str("        \"\"))\n");
+    // A code the catalog does not know, where the log marks one: after `ErrorCode::`, or as
+    // `TOKEN::` after the provider's prefix; it is kept, with empty knowledge columns, as
+    // `scan` reports it.
+    out.push_str(&format!(
+        "    | extend NpsMfaCode = coalesce(NpsMfaCode,\n        extract({}, 1, RenderedDescription),\n        extract({}, 1, RenderedDescription))\n",
+        verbatim(r"ErrorCode::\s*(?:CID\s*:\s*\S+\s+)?([A-Za-z][A-Za-z0-9_]{2,})"),
+        verbatim(r"(?i:NPS\s+Extension\s+for\s+[^:]{1,80}):\s*([A-Za-z][A-Za-z0-9_]{2,})::")
+    ));
+    out.push_str("    | where isnotempty(NpsMfaCode)\n");
     out.push_str(&format!(
         "    | extend Cid = extract({}, 1, RenderedDescription),\n",
         verbatim(r"(?i)\bCID\s*:\s*([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})")
@@ -108,7 +117,7 @@ fn triage(out: &mut String) {
     ));
     out.push_str(
         "    | join kind=leftouter NpsMfaErrorCodes on $left.NpsMfaCode == $right.code\n    \
-         | project-away code\n};\n",
+         | extend NpsMfaDocumented = isnotempty(code)\n    | project-away code\n};\n",
     );
 }
 

@@ -132,6 +132,36 @@ fn the_triage_patterns_find_code_cid_and_user_in_logged_messages() {
     );
     assert_eq!(&user.captures(line).unwrap()[1], "alice@contoso.com");
 
+    // A code the catalog does not know is kept where the log marks one, as `scan` reports it.
+    let marked = |after: &str| -> regex::Regex {
+        let start = kql.find(after).unwrap() + after.len();
+        let rest = &kql[start..];
+        let start = rest.find("extract(@\"").unwrap() + "extract(@\"".len();
+        let rest = &rest[start..];
+        let end = rest.find("\", ").unwrap();
+        regex::Regex::new(&rest[..end].replace("\"\"", "\"")).unwrap()
+    };
+    let after_marker = marked("coalesce(NpsMfaCode,");
+    let after_prefix = marked("coalesce(NpsMfaCode,\n        extract(@\"ErrorCode");
+    let undocumented = "NPS Extension for Azure MFA: CID: 42 : Exception for User bob :: \
+                        ErrorCode:: CID :42 OTP_DELIVERY_TIMEOUT Msg:: x";
+    assert_eq!(
+        &after_marker.captures(undocumented).unwrap()[1],
+        "OTP_DELIVERY_TIMEOUT"
+    );
+    let bare = "ErrorCode:: PROOFUP_REQUIRED Msg:: y";
+    assert_eq!(&after_marker.captures(bare).unwrap()[1], "PROOFUP_REQUIRED");
+    let warning =
+        "NPS Extension for Azure MFA: IP_WHITE_LIST_WARNING::IP Whitelist is being ignored";
+    assert_eq!(
+        &after_prefix.captures(warning).unwrap()[1],
+        "IP_WHITE_LIST_WARNING"
+    );
+    // An ordinary line of the extension holds no code.
+    let ordinary = "NPS Extension for Azure MFA: Radius request received for User bob";
+    assert!(!after_marker.is_match(ordinary) && !after_prefix.is_match(ordinary));
+    assert!(kql.contains("| extend NpsMfaDocumented = isnotempty(code)"));
+
     // Message-keyed rows: the sample user of the documents and any spacing still match.
     let reject = "NPS Extension for Azure MFA only performs Secondary Auth for Radius requests \
                   in AccessAccept State. Request received for User CONTOSO\\bob with response \
