@@ -2,9 +2,9 @@
 
 use std::sync::{Arc, OnceLock};
 
-use axum::body::{Body, Bytes};
+use axum::body::Bytes;
 use axum::extract::rejection::{PathRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
+use axum::extract::{FromRequest, Multipart, Path, Query, Request, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -169,12 +169,13 @@ pub(super) struct ScanParams {
     name: Option<String>,
 }
 
-/// `POST /api/v1/scan[?name=FILE]` with the raw log, export or bundle as the body: the
+/// `POST /api/v1/scan[?name=FILE]` with the raw log, export or bundle as the body (or as the
+/// file of a `multipart/form-data` form, as `curl -F log=@FILE` sends it): the
 /// `scan --summary-json` document.
 pub(super) async fn scan(
     State(state): State<Arc<AppState>>,
     params: Result<Query<ScanParams>, QueryRejection>,
-    body: Body,
+    request: Request,
 ) -> Result<Json<SummaryDocument>, ApiError> {
     let Query(params) = params.map_err(|e| {
         ApiError::new(
@@ -182,10 +183,47 @@ pub(super) async fn scan(
             format!("malformed query string: {}", e.body_text()),
         )
     })?;
-    let name = upload_name(params.name.as_deref());
     let failed = |f: ScanFailure| ApiError::new(f.status, f.message);
-    let upload = spool(body.into_data_stream(), name, state.max_body)
-        .await
-        .map_err(failed)?;
+    let is_form = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| {
+            value
+                .trim_start()
+                .to_ascii_lowercase()
+                .starts_with("multipart/form-data")
+        });
+    let upload = if is_form {
+        // Else the form's envelope itself would be scanned, and nothing found in it.
+        let mut form = Multipart::from_request(request, &state)
+            .await
+            .map_err(|e| ApiError::new(e.status(), e.body_text()))?;
+        loop {
+            let field = form.next_field().await.map_err(|e| {
+                ApiError::new(
+                    e.status(),
+                    format!("the form could not be read: {}", e.body_text()),
+                )
+            })?;
+            let Some(field) = field else {
+                return Err(ApiError::new(
+                    StatusCode::BAD_REQUEST,
+                    "the form holds no file: send one as a file field (curl -F log=@FILE) or as \
+                     the raw body (curl --data-binary @FILE)",
+                ));
+            };
+            if field.file_name().is_none() && field.name() != Some("log") {
+                continue;
+            }
+            let name = upload_name(params.name.as_deref().or(field.file_name()));
+            break spool(field, name, state.max_body).await.map_err(failed)?;
+        }
+    } else {
+        let name = upload_name(params.name.as_deref());
+        spool(request.into_body().into_data_stream(), name, state.max_body)
+            .await
+            .map_err(failed)?
+    };
     scan_upload(&state, upload).await.map(Json).map_err(failed)
 }

@@ -82,24 +82,57 @@ fn an_uploaded_evtx_file_is_read_as_an_event_log() {
     assert!(document["event_logs"][0]["records"].as_u64().unwrap() > 0);
 }
 
+/// A `multipart/form-data` body with one file field, as a browser or `curl -F` sends it: the
+/// content type (with its boundary) and the body.
+fn form_of(field: &str, file_name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "----nps-mfa-test-boundary";
+    let mut form = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; \
+         filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+    )
+    .into_bytes();
+    form.extend_from_slice(bytes);
+    form.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), form)
+}
+
+#[test]
+fn the_api_takes_a_file_sent_as_a_form_as_curl_f_sends_it() {
+    let server = Server::start(&[]);
+    let body = std::fs::read(example_dir().join(ZIP)).unwrap();
+    let raw = post(
+        &server,
+        &format!("/api/v1/scan?name={ZIP}"),
+        "application/zip",
+        &body,
+    );
+    assert_eq!(raw.status, 200, "{}", raw.body);
+    // Any field name: curl users write -F f=@file as often as -F log=@file.
+    let (content_type, form) = form_of("f", ZIP, &body);
+    let reply = post(&server, "/api/v1/scan", &content_type, &form);
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.json(), raw.json());
+    assert!(reply.json()["findings"].as_u64().unwrap() > 0);
+    // A form without a file says how to send one.
+    let empty = post(
+        &server,
+        "/api/v1/scan",
+        "multipart/form-data; boundary=zz",
+        b"--zz\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhello\r\n--zz--\r\n",
+    );
+    assert_eq!(empty.status, 400, "{}", empty.body);
+    assert!(empty.json()["error"]
+        .as_str()
+        .unwrap()
+        .contains("--data-binary"));
+}
+
 #[test]
 fn the_scan_page_shows_config_verdicts_and_the_story_per_user_escaped() {
     let server = Server::start(&[]);
     let body = std::fs::read(example_dir().join(ZIP)).unwrap();
-    let boundary = "----nps-mfa-test-boundary";
-    let mut form = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"log\"; filename=\"{ZIP}\"\r\n\
-         Content-Type: application/zip\r\n\r\n"
-    )
-    .into_bytes();
-    form.extend_from_slice(&body);
-    form.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    let reply = post(
-        &server,
-        "/scan",
-        &format!("multipart/form-data; boundary={boundary}"),
-        &form,
-    );
+    let (content_type, form) = form_of("log", ZIP, &body);
+    let reply = post(&server, "/scan", &content_type, &form);
     assert_eq!(reply.status, 200, "{}", reply.body);
     let page = reply.body;
     for heading in [
