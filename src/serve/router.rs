@@ -1,5 +1,5 @@
-//! The routes, and the layers every request passes: security headers, request timeout,
-//! body-size check, CORS on the API.
+//! The routes, and the layers every request passes: CORS (outermost, so that the limits' own
+//! errors reach a dashboard too), security headers, request timeout, body-size check.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -11,7 +11,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use tokio::sync::Semaphore;
-use tower_http::timeout::TimeoutLayer;
 
 use super::error::{too_large, ApiError};
 use super::security::{self, SecurityHeaders};
@@ -35,7 +34,7 @@ pub fn router(config: &Config) -> Router {
         max_body: config.max_body,
         scans: Arc::new(Semaphore::new(config.max_scans.max(1))),
     });
-    let mut api = Router::new()
+    let api = Router::new()
         .route("/codes", get(api::codes))
         .route("/codes/{code}", get(api::code))
         .route("/explain", get(api::explain))
@@ -43,9 +42,6 @@ pub fn router(config: &Config) -> Router {
         .route("/schema", get(api::schema))
         .route("/scan", post(api::scan))
         .fallback(api::not_found);
-    if let Some(cors) = security::cors(config) {
-        api = api.layer(cors);
-    }
     let pages = Router::new()
         .route("/", get(pages::home::page_handler))
         .route("/codes/{code}", get(pages::code::page_handler))
@@ -58,7 +54,7 @@ pub fn router(config: &Config) -> Router {
         )
         .route("/assets/style.css", get(pages::stylesheet))
         .fallback(pages::not_found);
-    Router::new()
+    let app = Router::new()
         .route("/healthz", get(api::healthz))
         .nest("/api/v1", api.with_state(Arc::clone(&state)))
         .route("/api", get(api::not_found))
@@ -69,14 +65,41 @@ pub fn router(config: &Config) -> Router {
             Arc::clone(&state),
             reject_declared_oversize,
         ))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
+        .layer(middleware::from_fn_with_state(
             config.request_timeout.max(Duration::from_millis(1)),
+            time_limit,
         ))
         .layer(middleware::from_fn_with_state(
             SecurityHeaders::new(config),
             security::add_headers,
-        ))
+        ));
+    // A 413 or 408 without the CORS header reads as "Failed to fetch" in a dashboard; the
+    // allowed origins may read the pages too, which hold nothing the API does not give.
+    match security::cors(config) {
+        Some(cors) => app.layer(cors),
+        None => app,
+    }
+}
+
+/// 408 for a request (upload included) that takes longer than `limit`: JSON under `/api/`, as
+/// every API error is, else a page.
+async fn time_limit(State(limit): State<Duration>, request: Request, next: Next) -> Response {
+    let api = request.uri().path().starts_with("/api/");
+    match tokio::time::timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => {
+            let message = format!(
+                "the request took longer than the server's limit of {} s; send it again on a \
+                 faster link, or split the file",
+                limit.as_secs_f64()
+            );
+            if api {
+                ApiError::new(StatusCode::REQUEST_TIMEOUT, message).into_response()
+            } else {
+                pages::error_page(StatusCode::REQUEST_TIMEOUT, "Request timed out", &message)
+            }
+        }
+    }
 }
 
 /// 413 before reading a body whose declared length is over the limit.

@@ -99,21 +99,65 @@ fn a_streamed_body_over_the_limit_is_refused_with_413() {
     assert!(response.starts_with("HTTP/1.1 413"), "{response}");
 }
 
-#[test]
-fn a_body_slower_than_the_request_timeout_gets_408() {
-    let server = Server::start(&["--request-timeout", "1"]);
+/// Sends `head` (and a body shorter than it declares), reads the whole response.
+fn raw_response(server: &Server, head: &str) -> String {
     let address = server.url.trim_start_matches("http://");
     let mut stream = TcpStream::connect(address).unwrap();
-    write!(
-        stream,
-        "POST /api/v1/scan HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000\r\n\r\nonly a few bytes"
-    )
-    .unwrap();
+    write!(stream, "{head}").unwrap();
     // A safety net only: the server answers after its one-second timeout.
     stream
         .set_read_timeout(Some(std::time::Duration::from_secs(60)))
         .unwrap();
     let mut response = String::new();
     let _ = std::io::Read::read_to_string(&mut stream, &mut response);
+    response
+}
+
+#[test]
+fn a_body_slower_than_the_request_timeout_gets_408_as_json_with_cors() {
+    let server = Server::start(&[
+        "--request-timeout",
+        "1",
+        "--cors-origin",
+        "https://portal.contoso.com",
+    ]);
+    let response = raw_response(
+        &server,
+        "POST /api/v1/scan HTTP/1.1\r\nHost: localhost\r\nOrigin: https://portal.contoso.com\r\n\
+         Content-Length: 1000\r\n\r\nonly a few bytes",
+    );
     assert!(response.starts_with("HTTP/1.1 408"), "{response}");
+    let lower = response.to_ascii_lowercase();
+    assert!(
+        lower.contains("access-control-allow-origin: https://portal.contoso.com"),
+        "{response}"
+    );
+    assert!(
+        lower.contains("content-type: application/json"),
+        "{response}"
+    );
+    assert!(response.contains("\"status\":408"), "{response}");
+}
+
+#[test]
+fn a_body_over_the_limit_gets_413_with_cors_so_a_dashboard_can_read_why() {
+    let server = Server::start(&[
+        "--max-body",
+        "1KiB",
+        "--cors-origin",
+        "https://portal.contoso.com",
+    ]);
+    let response = raw_response(
+        &server,
+        "POST /api/v1/scan HTTP/1.1\r\nHost: localhost\r\nOrigin: https://portal.contoso.com\r\n\
+         Content-Length: 5000\r\nConnection: close\r\n\r\n",
+    );
+    assert!(response.starts_with("HTTP/1.1 413"), "{response}");
+    assert!(
+        response
+            .to_ascii_lowercase()
+            .contains("access-control-allow-origin: https://portal.contoso.com"),
+        "{response}"
+    );
+    assert!(response.contains("--max-body"), "{response}");
 }
