@@ -145,6 +145,16 @@ fn the_search_page_finds_by_code_message_summary_setting_symptom_and_keywords() 
 }
 
 #[test]
+fn a_pasted_log_gives_its_findings_with_user_and_cid_and_no_keyword_noise() {
+    let server = Server::start(&[]);
+    assert_eq!(page_results(&server, LOG_LINE), ["ESTS_TOKEN_ERROR"]);
+    let page = get(&server, &format!("/?q={}", encode(LOG_LINE))).body;
+    assert!(page.contains("found in the pasted log (user "), "{page}");
+    assert!(page.contains("1 result for"), "{page}");
+    assert!(!page.contains("matched by keywords"), "{page}");
+}
+
+#[test]
 fn the_search_page_points_an_aadsts_code_to_microsofts_page() {
     let server = Server::start(&[]);
     let page = get(&server, "/?q=aadsts50012");

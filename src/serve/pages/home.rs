@@ -57,40 +57,84 @@ pub(in crate::serve) async fn page_handler(
 type Hit = (Target, String, bool);
 
 /// What a query finds, each with how: first what `explain` matches, then the keyword search's
-/// results (at most ten, as `nps-mfa-errors search` lists them), without repeats.
+/// results (at most ten, as `nps-mfa-errors search` lists them), without repeats. A pasted log
+/// gives its findings only: its times, GUIDs and host names would match codes by stray words.
 pub(in crate::serve) fn hits(query: &str) -> Vec<Hit> {
     let mut hits: Vec<Hit> = Vec::new();
-    let mut push = |target: Target, how: String| {
+    let mut push = |target: Target, how: String, full: bool| {
         if !hits.iter().any(|(t, _, _)| *t == target) {
-            let full = !how.starts_with("keywords,");
             hits.push((target, how, full));
         }
     };
-    match find(query) {
-        Some(Found::Code(code)) => push(Target::Code(code), "code".to_owned()),
-        Some(Found::Message(m)) => push(Target::Code(m.code()), "message".to_owned()),
+    let found = find(query);
+    match &found {
+        Some(Found::Code(code)) => push(Target::Code(*code), "matched by code".to_owned(), true),
+        Some(Found::Message(m)) => {
+            push(
+                Target::Code(m.code()),
+                "matched by message".to_owned(),
+                true,
+            );
+        }
         Some(Found::Scan(findings)) => {
-            for code in findings.iter().filter_map(|f| f.code.documented()) {
-                push(Target::Code(code), "found in the pasted log".to_owned());
+            for finding in findings {
+                if let Some(code) = finding.code.documented() {
+                    push(Target::Code(code), found_in_log(finding), true);
+                }
             }
         }
-        Some(Found::Setting(setting)) => push(Target::Setting(setting), "name".to_owned()),
-        Some(Found::Symptom(symptom)) => push(Target::Symptom(symptom), "symptom".to_owned()),
+        Some(Found::Setting(setting)) => {
+            push(
+                Target::Setting(*setting),
+                "matched by name".to_owned(),
+                true,
+            );
+        }
+        Some(Found::Symptom(symptom)) => {
+            push(
+                Target::Symptom(*symptom),
+                "matched by symptom".to_owned(),
+                true,
+            );
+        }
         _ => {}
+    }
+    if matches!(found, Some(Found::Scan(_))) {
+        return hits;
     }
     for hit in search(query) {
         let how = if hit.matches_all() {
-            "keywords".to_owned()
+            "matched by keywords".to_owned()
         } else {
             format!(
-                "keywords, {} of {} words",
+                "matched by keywords, {} of {} words",
                 hit.matched.len(),
                 hit.query_words
             )
         };
-        push(hit.target, how);
+        let full = hit.matches_all();
+        push(hit.target, how, full);
     }
     hits
+}
+
+/// `found in the pasted log (user alice@contoso.com, CID 3f6b…, AADSTS50012)`.
+fn found_in_log(finding: &crate::scan::Finding) -> String {
+    let mut said: Vec<String> = Vec::new();
+    if let Some(user) = &finding.user {
+        said.push(format!("user {user}"));
+    }
+    if let Some(cid) = &finding.cid {
+        said.push(format!("CID {cid}"));
+    }
+    if let Some(aadsts) = &finding.aadsts {
+        said.push(aadsts.clone());
+    }
+    if said.is_empty() {
+        "found in the pasted log".to_owned()
+    } else {
+        format!("found in the pasted log ({})", said.join(", "))
+    }
 }
 
 fn results(query: &str) -> Markup {
@@ -137,15 +181,17 @@ fn result(target: Target, how: &str) -> Markup {
         @if href.is_empty() { b { (target.name()) } } @else { a.code href=(href) { (target.name()) } }
         " "
         span.badge { @if let Target::Code(code) = target { (code.category().as_str()) } @else { (target.kind()) } }
-        " " span.muted { "matched by " (how) }
+        " " span.muted { (how) }
         br;
         (target.summary())
         @if let Target::Symptom(symptom) = target {
-            br;
-            "Codes: "
-            @for (i, code) in symptom.codes().iter().enumerate() {
-                @if i > 0 { ", " }
-                a.code href=(code_href(*code)) { (code.as_str()) }
+            @if !symptom.codes().is_empty() {
+                br;
+                "Codes: "
+                @for (i, code) in symptom.codes().iter().enumerate() {
+                    @if i > 0 { ", " }
+                    a.code href=(code_href(*code)) { (code.as_str()) }
+                }
             }
         }
     }
