@@ -96,6 +96,9 @@ pub enum InputFormat {
     EventViewerText,
     /// `wevtutil qe /f:text` (`Event[N]:` blocks).
     WevtutilText,
+    /// Event Viewer's "Copy details as text" (`Log Name:` ... `Description:` blocks), as
+    /// people paste one event or several.
+    EventDetailsText,
     /// An XML export (`<Event>` elements).
     Xml,
     /// A CSV export with a header row (`Message`, `Id`, `TimeCreated`, ...).
@@ -118,6 +121,7 @@ impl InputFormat {
             InputFormat::PlainText => "text",
             InputFormat::EventViewerText => "event-viewer-text",
             InputFormat::WevtutilText => "wevtutil-text",
+            InputFormat::EventDetailsText => "event-details-text",
             InputFormat::Xml => "xml",
             InputFormat::Csv => "csv",
             InputFormat::Evtx => "evtx",
@@ -390,6 +394,7 @@ impl Scanner {
             InputFormat::PlainText
             | InputFormat::EventViewerText
             | InputFormat::WevtutilText
+            | InputFormat::EventDetailsText
             | InputFormat::Evtx
             | InputFormat::Registry
             | InputFormat::SecurityEvents
@@ -397,6 +402,7 @@ impl Scanner {
                 let layout = match format {
                     InputFormat::EventViewerText => Layout::EventViewer,
                     InputFormat::WevtutilText => Layout::Wevtutil,
+                    InputFormat::EventDetailsText => Layout::Details,
                     _ => Layout::Plain,
                 };
                 let origin = text::Origin {
@@ -545,6 +551,7 @@ fn detect(head: &[u8]) -> InputFormat {
     }
     match Layout::detect(head) {
         Layout::Wevtutil => InputFormat::WevtutilText,
+        Layout::Details => InputFormat::EventDetailsText,
         Layout::EventViewer => InputFormat::EventViewerText,
         Layout::Plain => InputFormat::PlainText,
     }

@@ -76,6 +76,7 @@ impl Scanner {
             InputFormat::Xml | InputFormat::Csv => return None,
             InputFormat::EventViewerText => Layout::EventViewer,
             InputFormat::WevtutilText => Layout::Wevtutil,
+            InputFormat::EventDetailsText => Layout::Details,
             _ => Layout::Plain,
         };
         Some(Plan {

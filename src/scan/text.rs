@@ -26,6 +26,9 @@ pub(crate) enum Layout {
     Plain,
     /// `wevtutil qe /f:text`: each event starts with `Event[N]:`.
     Wevtutil,
+    /// Event Viewer's "Copy details as text": each event starts with `Log Name:` (unindented,
+    /// where `wevtutil` indents its fields).
+    Details,
     /// Event Viewer "Save All Events As" text: each event starts with its level and a tab.
     EventViewer,
 }
@@ -39,6 +42,8 @@ const LEVELS: [&[u8]; 7] = [
     b"Audit Success\t",
     b"Audit Failure\t",
 ];
+/// The first line of each event of Event Viewer's "Copy details as text".
+const DETAILS_START: &[u8] = b"Log Name:";
 const CONTINUATIONS: [&[u8]; 5] = [
     b"trace id",
     b"correlation id",
@@ -56,6 +61,7 @@ impl Layout {
         // not be cut off first: an empty line starts with a byte that is not a letter.
         match self {
             Layout::Wevtutil => line.starts_with(b"Event["),
+            Layout::Details => line.starts_with(DETAILS_START),
             Layout::EventViewer => LEVELS.iter().any(|level| line.starts_with(level)),
             Layout::Plain => match line.first() {
                 None => true,
@@ -80,6 +86,8 @@ impl Layout {
             .unwrap_or(b"");
         if first.starts_with(b"Event[") {
             Layout::Wevtutil
+        } else if first.starts_with(DETAILS_START) {
+            Layout::Details
         } else if first.starts_with(b"Level\tDate and Time") || is_level_row(first) {
             Layout::EventViewer
         } else {
@@ -420,7 +428,7 @@ fn close(
     let text = &buf[start..text_end];
     let meta = match layout {
         Layout::EventViewer => event_viewer_meta(text),
-        Layout::Wevtutil => wevtutil_meta(text),
+        Layout::Wevtutil | Layout::Details => wevtutil_meta(text),
         Layout::Plain => EventMeta::default(),
     };
     for raw in matcher.analyze(text, event.start, &mine, &meta) {

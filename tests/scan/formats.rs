@@ -61,6 +61,58 @@ fn wevtutil_text_reads_date_event_id_and_log_name() {
     );
 }
 
+/// Event Viewer's "Copy details as text", as helpdesk staff paste it: each event's fields
+/// (unindented) before its description, and the event's XML after it.
+#[test]
+fn copied_event_details_read_each_event_with_its_date_event_id_and_log_name() {
+    let event = |date: &str, id: u32, user: &str, code: &str| {
+        format!(
+            "Log Name:      Microsoft-AzureMfa-AuthZ/AuthZOptCh\r\nSource:        \
+             Microsoft-AzureMfa-AuthZ\r\nDate:          {date}\r\nEvent ID:      {id}\r\n\
+             Task Category: None\r\nLevel:         Error\r\nKeywords:      \r\n\
+             User:          NETWORK SERVICE\r\nComputer:      NPS01.contoso.com\r\n\
+             Description:\r\nNPS Extension for Azure MFA:  CID: {CID} :Exception in \
+             Authentication Ext for User {user} :: ErrorCode:: CID :{CID} {code} Msg:: x\r\n\
+             Event Xml:\r\n<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\">\
+             <System><EventID>{id}</EventID></System><EventData><Data>{code}</Data></EventData>\
+             </Event>\r\n"
+        )
+    };
+    let log = event(
+        "11/20/2026 9:14:03 AM",
+        3,
+        "alice@contoso.com",
+        "ESTS_TOKEN_ERROR",
+    ) + &event(
+        "11/20/2026 9:15:22 AM",
+        2,
+        "bob@contoso.com",
+        "UserNotFound",
+    );
+    assert_eq!(format_of(log.as_bytes()), InputFormat::EventDetailsText);
+    let findings = scan_str(&log);
+    assert_eq!(
+        seen_all(&findings),
+        [
+            seen(11, "ESTS_TOKEN_ERROR")
+                .user("alice@contoso.com")
+                .cid(CID)
+                .at("11/20/2026 9:14:03 AM")
+                .id(3)
+                .channel("Microsoft-AzureMfa-AuthZ/AuthZOptCh"),
+            seen(24, "UserNotFound")
+                .user("bob@contoso.com")
+                .cid(CID)
+                .at("11/20/2026 9:15:22 AM")
+                .id(2)
+                .channel("Microsoft-AzureMfa-AuthZ/AuthZOptCh"),
+        ]
+    );
+    assert!(findings
+        .iter()
+        .all(|f| f.computer.as_deref() == Some("NPS01.contoso.com")));
+}
+
 #[test]
 fn event_viewer_text_reads_the_date_and_event_id_columns() {
     let log = "Level\tDate and Time\tSource\tEvent ID\tTask Category\nError\t11/20/2026 9:14:03 AM\tAuthZ\t1\tNone\t\"NPS Extension for Azure MFA:  CID: 6f3c2a1e-8a44-4c3e-9d7b-2f5b1c0e9a11 :Exception in Authentication Ext for User bob :: ErrorCode:: CID :6f3c2a1e-8a44-4c3e-9d7b-2f5b1c0e9a11 OathCodeIncorrect Msg:: x\nTrace ID: 1\"\nError\t11/20/2026 9:15:10 PM\tAuthZ\t7\tNone\tError: userObjectSid lookup failed\n";

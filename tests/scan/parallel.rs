@@ -92,6 +92,19 @@ fn exports_keep_their_events_across_cuts() {
         }))
         .collect();
     assert_eq!(same_on_any_threads(viewer.as_bytes(), "b.txt").len(), 700);
+    let details: String = (0..500)
+        .map(|i| {
+            format!(
+                "Log Name:      AuthZOptCh\r\nDate:          11/20/2026 9:{:02}:03 AM\r\n\
+                 Event ID:      {}\r\nDescription:\r\nErrorCode:: UserNotFound Msg:: for User \
+                 w{i}\r\nEvent Xml:\r\n<Event><EventData><Data>UserNotFound</Data></EventData>\
+                 </Event>\r\n",
+                i % 60,
+                i % 4
+            )
+        })
+        .collect();
+    assert_eq!(same_on_any_threads(details.as_bytes(), "c.txt").len(), 500);
 }
 
 #[test]
