@@ -157,7 +157,13 @@ fn related_section(related: &Related) -> Markup {
                         tr {
                             td.setting { a.code href={ "/settings#" (setting.as_str()) } { (setting.as_str()) } br; span.muted { (setting.summary()) } }
                             @for cloud in Cloud::all() {
-                                td { @match setting.value_for(cloud) { Some(v) => code { (v) }, None => span.muted { "not set" } } }
+                                @match setting.cloud_values().iter().find(|v| v.cloud() == cloud) {
+                                    Some(value) => td.code {
+                                        (value.value())
+                                        @if let Some(note) = value.note() { br; span.muted.note { (note) } }
+                                    },
+                                    None => td { span.muted { "not set" } },
+                                }
                             }
                         }
                     }
