@@ -83,6 +83,49 @@ pub fn audit_registry(keys: &[RegistryKey], file: Option<&Arc<str>>) -> Vec<Conf
     records
 }
 
+/// The dump that replaces `file`, when `file` is a snapshot the health-check script took
+/// before its changes (`BeforeRegAdd_AzureMfa.txt`) and the one it took after them
+/// (`AfterRegAdd_AzureMfa.txt`, in the same folder) is among `records`: the after snapshot is
+/// the configuration NPS runs with, so the before one's verdicts are not counted.
+///
+/// ```
+/// use nps_mfa_errors::scan::{audit_registry, parse_registry, superseded_by};
+/// use std::sync::Arc;
+///
+/// let dump = "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\AzureMfa\r\n    VERBOSE_LOG    REG_SZ    TRUE\r\n";
+/// let keys = parse_registry(dump).0;
+/// let mut records = audit_registry(&keys, Some(&Arc::from("C:/NPS/BeforeRegAdd_AzureMfa.txt")));
+/// assert_eq!(superseded_by("C:/NPS/BeforeRegAdd_AzureMfa.txt", &records), None);
+/// records.extend(audit_registry(&keys, Some(&Arc::from("C:/NPS/AfterRegAdd_AzureMfa.txt"))));
+/// assert_eq!(
+///     superseded_by("C:/NPS/BeforeRegAdd_AzureMfa.txt", &records),
+///     Some("C:/NPS/AfterRegAdd_AzureMfa.txt")
+/// );
+/// ```
+#[must_use]
+pub fn superseded_by<'a>(file: &str, records: &'a [ConfigRecord]) -> Option<&'a str> {
+    const BEFORE: &str = "beforeregadd_";
+    const AFTER: &str = "afterregadd_";
+    let split = file.rfind(['/', '\\']).map_or(0, |at| at + 1);
+    let (folder, name) = file.split_at(split);
+    let rest = name.get(BEFORE.len()..)?;
+    if !name[..BEFORE.len()].eq_ignore_ascii_case(BEFORE) {
+        return None;
+    }
+    records
+        .iter()
+        .filter_map(|record| record.file.as_deref())
+        .find(|other| {
+            let split = other.rfind(['/', '\\']).map_or(0, |at| at + 1);
+            let (other_folder, other_name) = other.split_at(split);
+            other_folder == folder
+                && other_name
+                    .get(..AFTER.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(AFTER))
+                && other_name[AFTER.len()..].eq_ignore_ascii_case(rest)
+        })
+}
+
 fn record(key: &RegistryKey, value: &RegistryValue, file: Option<&Arc<str>>) -> ConfigRecord {
     ConfigRecord {
         key: key.path.clone(),

@@ -68,7 +68,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 pub use bundle::{BundleOptions, BundleScan, InputOutcome, Record};
-pub use config_audit::{audit_registry, detect_cloud, ConfigRecord, Verdict};
+pub use config_audit::{audit_registry, detect_cloud, superseded_by, ConfigRecord, Verdict};
 pub use container::{ContainerError, ContainerLimits};
 pub use dedup::{Dedup, EventIdentity, MAX_REMEMBERED};
 pub use finding::{Finding, FoundCode};

@@ -295,3 +295,29 @@ fn an_export_cut_off_part_way_keeps_its_findings_and_names_the_error() {
     );
     assert!(stdout.contains("XML export cut off"), "{stdout}");
 }
+
+#[test]
+fn a_snapshot_from_before_the_health_check_scripts_changes_is_shown_not_counted() {
+    let output = cli()
+        .args([
+            "scan",
+            "examples/support-bundle/20261120-092000_NpsLogging.zip",
+        ])
+        .output()
+        .expect("the tool runs");
+    let stdout = unwrapped(&String::from_utf8(output.stdout).expect("UTF-8"));
+    // The example's Before and After dumps hold the same mixed clouds: counted once, not twice.
+    assert!(
+        stdout.contains(
+            "Configuration: 17 value(s), 4 error(s), 1 warning(s) in the current snapshots"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "BeforeRegAdd_AzureMFA.txt Before the health-check script's changes; \
+             AfterRegAdd_AzureMFA.txt (below) is the configuration now"
+        ),
+        "{stdout}"
+    );
+}

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use nps_mfa_errors::scan::bundle_report::BundleReport;
-use nps_mfa_errors::scan::{ConfigRecord, EventTime, StoryKind, UserStory, Verdict};
+use nps_mfa_errors::scan::{superseded_by, ConfigRecord, EventTime, StoryKind, UserStory, Verdict};
 
 use crate::output::{escape, wrap, DIM, HEADING};
 
@@ -62,25 +62,47 @@ pub fn write_text(report: BundleReport, out: &mut impl Write) -> io::Result<()> 
 }
 
 fn write_config(out: &mut impl Write, records: &[ConfigRecord]) -> io::Result<()> {
-    let errors = records
-        .iter()
-        .filter(|r| r.verdict == Verdict::Error)
-        .count();
-    let warnings = records
-        .iter()
-        .filter(|r| r.verdict == Verdict::Warning)
-        .count();
+    // A snapshot from before the health-check script's changes is shown, not counted.
+    let current = |r: &&ConfigRecord| {
+        r.file
+            .as_deref()
+            .is_none_or(|file| superseded_by(file, records).is_none())
+    };
+    let count = |verdict| {
+        records
+            .iter()
+            .filter(current)
+            .filter(|r| r.verdict == verdict)
+            .count()
+    };
+    let (errors, warnings) = (count(Verdict::Error), count(Verdict::Warning));
+    let counted = records.iter().filter(current).count();
     writeln!(out)?;
+    let of_current = if counted < records.len() {
+        " in the current snapshots"
+    } else {
+        ""
+    };
     writeln!(
         out,
-        "{HEADING}Configuration{HEADING:#}: {} value(s), {errors} error(s), {warnings} warning(s)",
+        "{HEADING}Configuration{HEADING:#}: {} value(s), {errors} error(s), {warnings} warning(s){of_current}",
         records.len()
     )?;
     let mut file = None;
     for record in records {
         if file != record.file.as_deref() {
             file = record.file.as_deref();
-            writeln!(out, "  {DIM}{}{DIM:#}", escape(file.unwrap_or("-")))?;
+            let name = file.unwrap_or("-");
+            writeln!(out, "  {DIM}{}{DIM:#}", escape(name))?;
+            if let Some(after) = superseded_by(name, records) {
+                let after = after.rsplit(['/', '\\']).next().unwrap_or(after);
+                let text = format!(
+                    "Before the health-check script's changes; {} (below) is the configuration \
+                     now, so these verdicts are not counted.",
+                    escape(after)
+                );
+                write!(out, "{}", wrap("    ", 4, &text))?;
+            }
         }
         let value = match record.value.as_deref() {
             None => "(missing)",

@@ -6,7 +6,7 @@ use maud::{html, Markup};
 
 use super::home::code_href;
 use crate::scan::bundle_report::SummaryDocument;
-use crate::scan::{ConfigRecord, StoryEvent, StoryKind, UserStory, Verdict};
+use crate::scan::{superseded_by, ConfigRecord, StoryEvent, StoryKind, UserStory, Verdict};
 use crate::ErrorCode;
 
 /// Every bundle section the document has something for.
@@ -39,11 +39,22 @@ pub(super) fn sections(document: &SummaryDocument) -> Markup {
 }
 
 fn config(records: &[ConfigRecord]) -> Markup {
-    let count = |verdict| records.iter().filter(|r| r.verdict == verdict).count();
+    // A snapshot from before the health-check script's changes is shown, not counted.
+    let later = |r: &ConfigRecord| r.file.as_deref().and_then(|f| superseded_by(f, records));
+    let count = |verdict| {
+        records
+            .iter()
+            .filter(|r| later(r).is_none() && r.verdict == verdict)
+            .count()
+    };
+    let any_superseded = records.iter().any(|r| later(r).is_some());
     html! {
         h2 { "Configuration" }
         p { (records.len()) " registry value(s) checked: " (count(Verdict::Error)) " error(s), "
-            (count(Verdict::Warning)) " warning(s)." }
+            (count(Verdict::Warning)) " warning(s)"
+            @if any_superseded { " in the current snapshots (those from before the health-check \
+                script's changes are listed, not counted)" }
+            "." }
         table.config {
             thead { tr { th { "Verdict" } th { "Value" } th { "Why" } } }
             tbody {
@@ -55,6 +66,7 @@ fn config(records: &[ConfigRecord]) -> Markup {
                             @match record.value.as_deref() { None => i { "(missing)" }, Some("") => i { "(blank)" }, Some(v) => (v) }
                             br;
                             span.muted { (record.file.as_deref().unwrap_or("-")) @if record.line > 0 { ", line " (record.line) } }
+                            @if let Some(after) = later(record) { br; span.muted { "before the script's changes; now: " (after) } }
                         }
                         td {
                             (record.message)
