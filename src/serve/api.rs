@@ -43,12 +43,12 @@ pub(super) async fn codes() -> Response {
     }))
 }
 
-/// Finds a code in any case, with `-` or spaces for `_` (as `explain` takes it), or says
-/// which code was probably meant.
+/// Finds a code in any case, quoted, with `-` or spaces for `_` (as `explain` takes it), or
+/// says which code was probably meant.
 pub(super) fn find_code(input: &str) -> Result<ErrorCode, crate::UnknownCode> {
     input.parse::<ErrorCode>().or_else(|error| {
         ErrorCode::from_code_ignore_case(input)
-            .or_else(|| crate::explain::code_named(input))
+            .or_else(|| crate::explain::code_named(crate::explain::clean_name(input)))
             .ok_or(error)
     })
 }

@@ -74,13 +74,16 @@ impl InvalidOrigin {
 /// assert_eq!(parse_origin("https://portal.contoso.com/").unwrap(), "https://portal.contoso.com");
 /// assert!(parse_origin("https://portal.contoso.com/app").is_err());
 /// assert!(parse_origin("portal.contoso.com").is_err());
+/// assert_eq!(parse_origin("HTTPS://Portal.Contoso.com").unwrap(), "https://portal.contoso.com");
 /// ```
 pub fn parse_origin(input: &str) -> Result<String, InvalidOrigin> {
     let fail = |reason| InvalidOrigin {
         input: input.to_owned(),
         reason,
     };
-    let trimmed = input.trim().strip_suffix('/').unwrap_or(input.trim());
+    // Scheme and host are case-insensitive, and browsers send them lower-case in `Origin`.
+    let lower = input.trim().to_ascii_lowercase();
+    let trimmed = lower.strip_suffix('/').unwrap_or(&lower);
     let rest = trimmed
         .strip_prefix("https://")
         .or_else(|| trimmed.strip_prefix("http://"))

@@ -117,9 +117,11 @@ fn a_code_page_in_another_case_redirects_to_its_stable_url() {
         assert_eq!(reply.header("location"), Some("/codes/ESTS_TOKEN_ERROR"));
     }
     // The API finds the record under the same spellings.
-    let record = get(&server, "/api/v1/codes/ests-token-error");
-    assert_eq!(record.status, 200);
-    assert_eq!(record.json()["code"], "ESTS_TOKEN_ERROR");
+    for other in ["ests-token-error", "%22ESTS_TOKEN_ERROR%22"] {
+        let record = get(&server, &format!("/api/v1/codes/{other}"));
+        assert_eq!(record.status, 200, "{other}");
+        assert_eq!(record.json()["code"], "ESTS_TOKEN_ERROR");
+    }
 }
 
 #[test]

@@ -110,8 +110,9 @@ fn report(document: &SummaryDocument) -> Markup {
                 }
             }
         } @else {
-            p { (summary.findings) " findings of " (summary.codes.len()) " code"
-                @if summary.codes.len() != 1 { "s" } ", most frequent first." }
+            p { (summary.findings) " finding" @if summary.findings != 1 { "s" } " of "
+                (summary.codes.len()) " code" @if summary.codes.len() != 1 { "s" }
+                ", most frequent first." }
             table.report {
                 thead { tr { th { "Code" } th { "Count" } th { "What it means" } th { "Users" } th { "Seen" } th { "Correlation IDs" } } }
                 tbody { @for code in &summary.codes { (row(code)) } }
