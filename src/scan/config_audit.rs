@@ -209,8 +209,31 @@ fn judge_cloud_value(setting: Setting, data: &str, rec: &mut ConfigRecord) {
             if let Some(cv) = setting.cloud_values().iter().find(|cv| cv.cloud() == cloud) {
                 rec.source = cite(cv.sources()).or(rec.source.take());
             }
+            // Another setting's value for the same cloud: the pages moved hosts between keys
+            // (the 2019-11 page set the adnotifications host through AZURE_MFA_HOSTNAME).
+            let moved = Setting::all().find(|other| {
+                *other != setting
+                    && other
+                        .value_for(cloud)
+                        .is_some_and(|value| same_host_value(data, value))
+            });
             if same_host_value(data, expected) {
                 rec.message = format!("{name} is the documented {} value.", cloud.title());
+            } else if let Some(other) = moved {
+                rec.verdict = Verdict::Warning;
+                let note = setting
+                    .cloud_values()
+                    .iter()
+                    .find(|cv| cv.cloud() == cloud)
+                    .and_then(|cv| cv.note())
+                    .map(|note| format!(" {note}"))
+                    .unwrap_or_default();
+                rec.message = format!(
+                    "{name} = {data}: that host is now the documented {} value of {other}.\
+                     {note} Set {name} = {expected} and {other} = {data}, then restart the NPS \
+                     service.",
+                    cloud.title()
+                );
             } else {
                 rec.verdict = Verdict::Warning;
                 rec.message = format!("{name} = {data} looks like {}, whose documented value is {expected}; check for a typo.", cloud.title());
@@ -285,7 +308,14 @@ fn missing_cloud_values(
                 setting.as_str(),
                 setting.value_for(cloud).unwrap_or_default()
             ),
-            source: cite(cloud.sources()),
+            // The page that documents this value for this cloud (not the cloud's first source,
+            // which may predate the key).
+            source: setting
+                .cloud_values()
+                .iter()
+                .find(|cv| cv.cloud() == cloud)
+                .and_then(|cv| cite(cv.sources()))
+                .or_else(|| cite(cloud.sources())),
         });
     }
 }

@@ -229,3 +229,38 @@ fn a_clean_configuration_alone_exits_1_and_a_warning_exits_0() {
             .code(code);
     }
 }
+
+/// The 2019-11 page set the Azure Government notification host through AZURE_MFA_HOSTNAME; the
+/// current page moved it to AZURE_MFA_RESOURCE_HOSTNAME. Such a configuration is called what it
+/// is, and the missing key cites the page that documents it.
+#[test]
+fn a_government_configuration_from_the_2019_page_is_called_outdated_and_cites_the_current_page() {
+    let dump = "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\AzureMfa\r\n\
+                \x20   AZURE_MFA_HOSTNAME    REG_SZ    adnotifications.windowsazure.us\r\n\
+                \x20   STS_URL    REG_SZ    https://login.microsoftonline.us/\r\n";
+    let records =
+        nps_mfa_errors::scan::audit_registry(&nps_mfa_errors::scan::parse_registry(dump).0, None);
+    let hostname = records
+        .iter()
+        .find(|r| r.setting == "AZURE_MFA_HOSTNAME")
+        .expect("audited");
+    assert_eq!(hostname.verdict.as_str(), "warning");
+    assert!(
+        hostname
+            .message
+            .contains("now the documented Azure Government value of AZURE_MFA_RESOURCE_HOSTNAME")
+            && hostname
+                .message
+                .contains("Set AZURE_MFA_HOSTNAME = strongauthenticationservice.auth.microsoft.us"),
+        "{}",
+        hostname.message
+    );
+    assert!(!hostname.message.contains("typo"), "{}", hostname.message);
+    let missing = records
+        .iter()
+        .find(|r| r.setting == "AZURE_MFA_RESOURCE_HOSTNAME")
+        .expect("reported missing");
+    assert_eq!(missing.verdict.as_str(), "error");
+    let source = missing.source.as_deref().unwrap_or_default();
+    assert!(source.contains("(2025-03-04)"), "{source}");
+}
