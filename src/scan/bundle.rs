@@ -36,6 +36,7 @@ use super::registry::{is_registry_dump, parse_registry};
 use super::security::NpsEvent;
 use super::security_export::{is_security_export, scan_security, NpsResult};
 use super::sniff::{binary_kind, decode_head, decoder, peek, record_scanner, Source};
+use super::time::{DateOrder, EventTime};
 use super::{files_under, Finding, InputFormat, InputSummary, ScanError, ScanErrorKind, Scanner};
 
 /// One record of a bundle scan, as `scan --json` writes it (its `kind`).
@@ -109,6 +110,8 @@ pub struct BundleScan<'s> {
     scanner: &'s Scanner,
     options: BundleOptions,
     dedup: Dedup,
+    /// How the input being read writes slashed dates, when its first bytes show it.
+    date_order: Option<DateOrder>,
     /// Every input read, in order.
     pub inputs: Vec<InputOutcome>,
     /// Inputs (or members, or events) that could not be read in full; the rest were.
@@ -128,6 +131,7 @@ impl<'s> BundleScan<'s> {
             scanner,
             options,
             dedup: Dedup::default(),
+            date_order: None,
             inputs: vec![],
             errors: vec![],
             duplicates: 0,
@@ -263,6 +267,8 @@ impl<'s> BundleScan<'s> {
         let text_head = decode_head(&head);
         let registry = is_registry_dump(&text_head);
         if !registry && !is_security_export(&text_head) {
+            // An export from a day-first locale shows it in its first dates (`20/11/2026`).
+            self.date_order = DateOrder::infer(&text_head);
             return self.extension_log(name, source, sink);
         }
         let reader: Box<dyn Read + 'r> = match source {
@@ -429,6 +435,11 @@ impl<'s> BundleScan<'s> {
 
     /// Passes a finding on unless it is a copy; 1 when passed.
     fn extension(&mut self, mut finding: Finding, sink: &mut dyn FnMut(Record)) -> u64 {
+        if let (Some(order @ DateOrder::DayFirst), Some(stamp)) =
+            (self.date_order, finding.timestamp.as_deref())
+        {
+            finding.time = EventTime::parse_in(stamp, order).or(finding.time);
+        }
         finding.time = finding.time.map(|t| t.with_offset(self.options.utc_offset));
         let identity = EventIdentity {
             code: finding.code.as_str(),

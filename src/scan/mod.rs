@@ -80,7 +80,7 @@ pub use security::{
 };
 use structured::Ending;
 use text::Layout;
-pub use time::{parse_utc_offset, EventTime};
+pub use time::{parse_utc_offset, DateOrder, EventTime};
 pub use timeline::{
     StoryEvent, StoryKind, Timeline, UserStory, LINK_WINDOW_SECONDS, MAX_EVENTS_PER_PERSON,
     MAX_PEOPLE,

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use quick_xml::events::Event;
 
 use super::security::{clean_logged, nps_event_id, NpsEvent, NPS_EVENT_IDS};
-use super::time::EventTime;
+use super::time::{DateOrder, EventTime};
 
 /// An event longer than this is cut; what follows until the next event is passed over.
 pub(crate) const MAX_EVENT_BYTES: usize = 256 * 1024;
@@ -54,6 +54,8 @@ pub(crate) fn scan_security(
     each: &mut dyn FnMut(NpsResult),
 ) -> io::Result<u64> {
     let start = head.trim_start_matches('\u{feff}').trim_start();
+    // An export from a day-first locale shows it in its first dates (`20/11/2026`).
+    let order = DateOrder::infer(head).unwrap_or(DateOrder::MonthFirst);
     if start.starts_with('<') {
         scan_xml(reader, file, each)
     } else if start.starts_with("#TYPE")
@@ -62,9 +64,9 @@ pub(crate) fn scan_security(
             .next()
             .is_some_and(|l| l.contains(",") && l.contains("Message"))
     {
-        scan_csv(reader, file, each)
+        scan_csv(reader, file, order, each)
     } else {
-        scan_text(reader, file, each)
+        scan_text(reader, file, order, each)
     }
 }
 
@@ -72,6 +74,7 @@ pub(crate) fn scan_security(
 fn scan_text(
     reader: &mut dyn BufRead,
     file: &Option<Arc<str>>,
+    order: DateOrder,
     each: &mut dyn FnMut(NpsResult),
 ) -> io::Result<u64> {
     let mut bytes = 0_u64;
@@ -86,7 +89,7 @@ fn scan_text(
         let line = String::from_utf8_lossy(&raw);
         if n == 0 || starts_event(&line) {
             if !event.is_empty() {
-                text_event(&event, file, event_line, each);
+                text_event(&event, file, event_line, order, each);
             }
             event.clear();
             event_line = line_no + 1;
@@ -112,13 +115,19 @@ fn starts_event(line: &str) -> bool {
     line.starts_with("Event[") || LEVELS.iter().any(|l| line.starts_with(l))
 }
 
-fn text_event(text: &str, file: &Option<Arc<str>>, line: u64, each: &mut dyn FnMut(NpsResult)) {
+fn text_event(
+    text: &str,
+    file: &Option<Arc<str>>,
+    line: u64,
+    order: DateOrder,
+    each: &mut dyn FnMut(NpsResult),
+) {
     let mut id = None;
     let mut time = None;
     let mut computer = None;
     if LEVELS.iter().any(|l| text.starts_with(l)) {
         let columns: Vec<&str> = text.lines().next().unwrap_or("").split('\t').collect();
-        time = columns.get(1).and_then(|t| EventTime::parse(t));
+        time = columns.get(1).and_then(|t| EventTime::parse_in(t, order));
         id = columns.get(3).and_then(|c| c.trim().parse().ok());
     } else {
         for header in text.lines().take(16) {
@@ -127,7 +136,7 @@ fn text_event(text: &str, file: &Option<Arc<str>>, line: u64, each: &mut dyn FnM
             };
             match label {
                 "Event ID" => id = value.trim().parse().ok(),
-                "Date" => time = EventTime::parse(value),
+                "Date" => time = EventTime::parse_in(value, order),
                 "Computer" => computer = Some(value.trim().to_owned()),
                 _ => {}
             }
@@ -310,6 +319,7 @@ fn xml_event(done: XmlEvent, file: &Option<Arc<str>>, each: &mut dyn FnMut(NpsRe
 fn scan_csv(
     reader: &mut dyn BufRead,
     file: &Option<Arc<str>>,
+    order: DateOrder,
     each: &mut dyn FnMut(NpsResult),
 ) -> io::Result<u64> {
     let mut csv = csv::ReaderBuilder::new()
@@ -348,7 +358,7 @@ fn scan_csv(
             continue;
         };
         let mut event = NpsEvent::from_message(event_id, text);
-        event.time = EventTime::parse(field(time));
+        event.time = EventTime::parse_in(field(time), order);
         event.computer = Some(field(machine).to_owned()).filter(|m| !m.is_empty());
         event.record_id = field(record).trim().parse().ok();
         finish(event, file, line, text, each);

@@ -37,6 +37,21 @@ impl EventTime {
     /// digits are kept; Windows writes 7.
     #[must_use]
     pub fn parse(text: &str) -> Option<EventTime> {
+        EventTime::parse_in(text, DateOrder::MonthFirst)
+    }
+
+    /// Reads `text` as [`parse`](EventTime::parse) does, but a slashed date that reads either
+    /// way is taken in `order`: an export whose other dates show it is day first
+    /// ([`DateOrder::infer`]) reads `05/11/2026` as 5 November.
+    ///
+    /// ```
+    /// use nps_mfa_errors::scan::{DateOrder, EventTime};
+    ///
+    /// let time = EventTime::parse_in("05/11/2026 13:05:02", DateOrder::DayFirst).unwrap();
+    /// assert_eq!(time.to_string(), "2026-11-05T13:05:02");
+    /// ```
+    #[must_use]
+    pub fn parse_in(text: &str, order: DateOrder) -> Option<EventTime> {
         let text = text.trim();
         if text.is_empty() {
             return None;
@@ -44,7 +59,7 @@ impl EventTime {
         if let Ok(stamp) = text.parse::<Timestamp>() {
             return Some(EventTime::Utc(stamp));
         }
-        if let Some(local) = parse_iso_local(text).or_else(|| parse_locale(text)) {
+        if let Some(local) = parse_iso_local(text).or_else(|| parse_locale(text, order)) {
             return Some(EventTime::Local(local));
         }
         None
@@ -155,8 +170,54 @@ fn nanos(fraction: &str) -> Option<i32> {
     digits.parse().ok()
 }
 
+/// Which comes first in a slashed date that reads either way (`02/03/2026`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DateOrder {
+    /// Month, day, year: the US locale, and the reading when nothing tells.
+    MonthFirst,
+    /// Day, month, year: most other locales (en-GB, fr-FR, ...).
+    DayFirst,
+}
+
+impl DateOrder {
+    /// The order the slashed dates of `text` (an export's first bytes) show: day first when one
+    /// starts with a number over 12, month first when one has it second; `None` when none
+    /// tells, or they disagree.
+    ///
+    /// ```
+    /// use nps_mfa_errors::scan::DateOrder;
+    ///
+    /// let csv = "\"Id\",\"TimeCreated\"\n\"6273\",\"05/11/2026 13:05:02\"\n\"6273\",\"20/11/2026 13:06:02\"\n";
+    /// assert_eq!(DateOrder::infer(csv), Some(DateOrder::DayFirst));
+    /// assert_eq!(DateOrder::infer("11/20/2026 9:14:03 AM"), Some(DateOrder::MonthFirst));
+    /// assert_eq!(DateOrder::infer("05/11/2026 and 2026-11-20"), None);
+    /// ```
+    #[must_use]
+    pub fn infer(text: &str) -> Option<DateOrder> {
+        let (mut day_first, mut month_first) = (false, false);
+        let dates = text
+            .split(|c: char| !(c.is_ascii_digit() || c == '/'))
+            .filter_map(|token| {
+                let mut parts = token.split('/');
+                let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
+                let short = |p: &str| (1..=2).contains(&p.len());
+                (parts.next().is_none() && short(a) && short(b) && c.len() == 4)
+                    .then(|| (a.parse::<u8>().ok(), b.parse::<u8>().ok()))
+            });
+        for (a, b) in dates {
+            day_first |= a.is_some_and(|a| a > 12);
+            month_first |= b.is_some_and(|b| b > 12);
+        }
+        match (day_first, month_first) {
+            (true, false) => Some(DateOrder::DayFirst),
+            (false, true) => Some(DateOrder::MonthFirst),
+            _ => None,
+        }
+    }
+}
+
 /// A date as a locale writes it, then a clock with an optional `AM`/`PM`.
-fn parse_locale(text: &str) -> Option<DateTime> {
+fn parse_locale(text: &str, order: DateOrder) -> Option<DateTime> {
     let (date, clock) = text.split_once(' ')?;
     let separator = if date.contains('.') { '.' } else { '/' };
     let parts: Vec<&str> = date.split(separator).collect();
@@ -171,7 +232,7 @@ fn parse_locale(text: &str) -> Option<DateTime> {
     let (a, b, c) = (number(first)?, number(second)?, number(third)?);
     let (year, month, day) = if first.len() == 4 {
         (a, b, c)
-    } else if separator == '.' || (a > 12 && b <= 12) {
+    } else if separator == '.' || (a > 12 && b <= 12) || (order == DateOrder::DayFirst && b <= 12) {
         (c, b, a)
     } else {
         (c, a, b)

@@ -88,6 +88,24 @@ fn xml_and_csv_exports_of_the_security_log_give_the_same_fields() {
         (Some(21), Some("alice@contoso.com"))
     );
     assert_eq!(events[0].time.unwrap().to_string(), "2026-11-20T09:14:04");
+
+    // An export from a day-first locale: its 20/11 shows the order, so 05/11 is 5 November.
+    let row = |date: &str, id: u32| {
+        format!(
+            "\"{date}\",\"6273\",\"NPS01.contoso.com\",\"{id}\",\"{}\"\n",
+            body.trim_end()
+        )
+    };
+    let csv = format!(
+        "#TYPE System.Diagnostics.Eventing.Reader.EventLogRecord\n\"TimeCreated\",\"Id\",\
+         \"MachineName\",\"RecordId\",\"Message\"\n{}{}",
+        row("05/11/2026 13:05:02", 1),
+        row("20/11/2026 13:06:02", 2)
+    );
+    let (events, errors) = nps("security.csv", &utf16_crlf(&csv), BundleOptions::default());
+    assert!(errors.is_empty(), "{errors:?}");
+    let times: Vec<String> = events.iter().map(|e| e.time.unwrap().to_string()).collect();
+    assert_eq!(times, ["2026-11-05T13:05:02", "2026-11-20T13:06:02"]);
 }
 
 #[test]

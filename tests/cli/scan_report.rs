@@ -321,3 +321,40 @@ fn a_snapshot_from_before_the_health_check_scripts_changes_is_shown_not_counted(
         "{stdout}"
     );
 }
+
+/// An export from a day-first locale (en-GB Event Viewer) shows it in the dates that cannot be
+/// month first; its other dates are then read day first too.
+#[test]
+fn an_export_whose_dates_show_day_first_reads_all_its_dates_day_first() {
+    let row = |date: &str, code: &str| {
+        format!(
+            "Error\t{date}\tAuthZ\t1\tNone\tNPS Extension for Azure MFA:  CID: 42 :Exception in \
+             Authentication Ext for User ivy@contoso.com :: ErrorCode:: CID :42 {code} Msg:: x\n"
+        )
+    };
+    let export = format!(
+        "Level\tDate and Time\tSource\tEvent ID\tTask Category\n{}{}",
+        row("13/03/2026 14:05:11", "UserNotFound"),
+        row("02/03/2026 09:00:00", "AccessDenied")
+    );
+    let lines = report_of(&["--json", "-"], export);
+    let times: Vec<String> = lines
+        .lines()
+        .map(|line| {
+            let record: Value = serde_json::from_str(line).expect("JSON Lines");
+            record["time"].as_str().unwrap_or_default().to_owned()
+        })
+        .collect();
+    assert_eq!(times, ["2026-03-13T14:05:11", "2026-03-02T09:00:00"]);
+    // A US export is read month first, as before.
+    let us = format!(
+        "Level\tDate and Time\tSource\tEvent ID\tTask Category\n{}",
+        row("11/20/2026 9:14:03 AM", "UserNotFound")
+            + &row("02/03/2026 9:00:00 AM", "AccessDenied")
+    );
+    let lines = report_of(&["--json", "-"], us);
+    assert!(
+        lines.contains("\"time\":\"2026-02-03T09:00:00\""),
+        "{lines}"
+    );
+}
