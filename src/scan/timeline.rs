@@ -290,6 +290,9 @@ fn read(events: &[StoryEvent]) -> Option<String> {
         .all(|c| *c == "ACCESS_REJECT_IGNORED");
     let mut linked_codes: Vec<&str> = vec![];
     let mut unlinked_21 = false;
+    // The smallest gap between an unlinked reason-21 denial and an extension event, and
+    // whether one side of it is a local time (offset unknown) and the other UTC.
+    let mut nearest: Option<(i64, bool)> = None;
     let mut other_denials = false;
     for event in events {
         if let StoryKind::Nps {
@@ -303,7 +306,21 @@ fn read(events: &[StoryEvent]) -> Option<String> {
                     linked_codes.push(code);
                 }
                 (Some(21), Some(_)) => {}
-                (Some(21), None) => unlinked_21 = true,
+                (Some(21), None) => {
+                    unlinked_21 = true;
+                    if let Some(time) = event.time {
+                        let gaps = events.iter().filter_map(|e| match (&e.kind, e.time) {
+                            (StoryKind::Extension { .. }, Some(t)) => Some((
+                                (t.second() - time.second()).abs(),
+                                t.is_local() != time.is_local(),
+                            )),
+                            _ => None,
+                        });
+                        if let Some(gap) = gaps.min() {
+                            nearest = Some(nearest.map_or(gap, |n| n.min(gap)));
+                        }
+                    }
+                }
                 _ if *event_id != 6272 => other_denials = true,
                 _ => {}
             }
@@ -317,7 +334,19 @@ fn read(events: &[StoryEvent]) -> Option<String> {
         ));
     }
     if unlinked_21 {
-        return Some("An NPS extension rejected the request (reason 21), but no extension event of this user is close in time: include the AuthNOptCh and AuthZOptCh exports of the same period.".to_owned());
+        let head = "An NPS extension rejected the request (reason 21), but no extension event of this user is within two minutes of it";
+        return Some(match nearest {
+            // A whole number of hours between a local time and a UTC one: the offset.
+            Some((gap, true)) if (3540..=14 * 3600 + 60).contains(&gap) && (gap + 60) % 3600 <= 120 => format!(
+                "{head}; the nearest is {} h away, between a local time and a UTC one: the machine's UTC offset. Give it with --utc-offset (for example --utc-offset -05:00) and scan again.",
+                (gap + 60) / 3600
+            ),
+            Some((gap, _)) => format!(
+                "{head}; the nearest is {} away, too far to be the same request. Look for the extension's events of the denial's time (AuthNOptCh, AuthZOptCh): they may be missing from the export.",
+                duration(gap)
+            ),
+            None => format!("{head}: include the AuthNOptCh and AuthZOptCh exports of the same period."),
+        });
     }
     if other_denials && extension_codes.is_empty() {
         return Some("NPS denied with no extension event: primary authentication or network policy, not MFA. Check the reason code, the password and the network policy's conditions.".to_owned());
@@ -326,6 +355,15 @@ fn read(events: &[StoryEvent]) -> Option<String> {
         return Some("NPS denied before MFA (the extension only saw the AccessReject): primary authentication or network policy, not MFA. Check the reason code, the password and the network policy's conditions.".to_owned());
     }
     None
+}
+
+/// `3 min 5 s`, `2 h 10 min`.
+fn duration(seconds: i64) -> String {
+    match seconds {
+        s if s < 60 => format!("{s} s"),
+        s if s < 3600 => format!("{} min {} s", s / 60, s % 60),
+        s => format!("{} h {} min", s / 3600, s % 3600 / 60),
+    }
 }
 
 #[cfg(test)]
@@ -422,6 +460,36 @@ mod tests {
             &story.events[1].kind,
             StoryKind::Nps { linked: None, .. }
         ));
+    }
+
+    #[test]
+    fn an_unlinked_denial_reads_how_far_the_nearest_extension_event_is() {
+        let reading = |extension_time: Option<&str>, denial_time: &str| {
+            let mut timeline = Timeline::default();
+            if let Some(time) = extension_time {
+                let time = EventTime::parse(time);
+                timeline.add_extension("dave", "UserNotFound", time, None, None, None);
+            }
+            timeline.add_nps(&denied("dave", "CONTOSO\\dave", 21, denial_time));
+            timeline.finish()[0].reading.clone().unwrap()
+        };
+        // Three minutes: too far for one request; the exports are there.
+        let late = reading(Some("2026-11-20 09:03:00"), "2026-11-20 09:00:00");
+        assert!(late.contains("the nearest is 3 min 0 s away"), "{late}");
+        assert!(!late.contains("include the"), "{late}");
+        // Five hours between a UTC and a local time: the machine's offset.
+        let offset = reading(Some("2026-11-20T14:00:20Z"), "2026-11-20 09:00:00");
+        assert!(offset.contains("the nearest is 5 h away"), "{offset}");
+        assert!(offset.contains("--utc-offset"), "{offset}");
+        // Five hours between two local times is not an offset.
+        let local = reading(Some("2026-11-20 14:00:00"), "2026-11-20 09:00:00");
+        assert!(!local.contains("--utc-offset"), "{local}");
+        // No extension event at all: the exports are missing.
+        let none = reading(None, "2026-11-20 09:00:00");
+        assert!(
+            none.contains("include the AuthNOptCh and AuthZOptCh exports"),
+            "{none}"
+        );
     }
 
     #[test]
