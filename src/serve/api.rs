@@ -95,6 +95,48 @@ pub(super) async fn explain(
         ));
     }
     let cloud = parse_cloud(params.cloud.as_deref())?;
+    explain_document(query, cloud)
+}
+
+/// The largest text `POST /api/v1/explain` takes, as `explain -` reads at most from standard
+/// input: one event or a few, not a whole log (`/api/v1/scan` takes those).
+const MAX_EXPLAIN_BYTES: usize = 1 << 20;
+
+/// `POST /api/v1/explain[?cloud=…]` with the text as the body (UTF-8): the same document as
+/// `GET`, for a pasted event too long for a URL.
+pub(super) async fn explain_post(
+    params: Result<Query<ExplainParams>, QueryRejection>,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let Query(params) = params.map_err(|e| {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            format!("malformed query string: {}", e.body_text()),
+        )
+    })?;
+    if body.len() > MAX_EXPLAIN_BYTES {
+        return Err(ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "the text is longer than {} MiB: send one code, message or event (to search a \
+                 whole log, POST it to /api/v1/scan)",
+                MAX_EXPLAIN_BYTES >> 20
+            ),
+        ));
+    }
+    let text = String::from_utf8_lossy(&body);
+    let query = text.trim_start_matches('\u{feff}').trim();
+    if query.is_empty() {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "the body is empty: send a code, a log message or event, a setting or a symptom",
+        ));
+    }
+    let cloud = parse_cloud(params.cloud.as_deref())?;
+    explain_document(query, cloud)
+}
+
+fn explain_document(query: &str, cloud: Cloud) -> Result<Json<Value>, ApiError> {
     match crate::explain::explain(query, cloud) {
         Ok(document) => Ok(Json(to_json(&document))),
         Err(miss) => Err(ApiError::miss(&miss, to_json(&miss))),

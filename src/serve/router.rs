@@ -37,7 +37,7 @@ pub fn router(config: &Config) -> Router {
     let api = Router::new()
         .route("/codes", get(api::codes))
         .route("/codes/{code}", get(api::code))
-        .route("/explain", get(api::explain))
+        .route("/explain", get(api::explain).post(api::explain_post))
         .route("/catalog", get(api::catalog))
         .route("/schema", get(api::schema))
         .route("/scan", post(api::scan))

@@ -2,7 +2,7 @@
 //! `/api/v1/explain` answers what `explain --json` prints, a miss included, and the search page
 //! finds what `explain` and `search` find.
 
-use crate::support::{get, Server};
+use crate::support::{get, post, Server};
 
 /// `explain --json` for `query`: its exit code and its JSON document.
 fn cli_explain(query: &str, cloud: &str) -> (i32, serde_json::Value) {
@@ -165,4 +165,40 @@ fn the_search_page_points_an_aadsts_code_to_microsofts_page() {
         "{}",
         page.body
     );
+}
+
+/// A pasted event too long for a URL is POSTed: the same document as `explain --json -`.
+#[test]
+fn a_posted_event_is_explained_as_the_cli_explains_it_from_standard_input() {
+    let server = Server::start(&[]);
+    let event = format!("{LOG_LINE}\n    Trace ID: 1\n{}\n", "x".repeat(20_000));
+    let output = assert_cmd::Command::cargo_bin("nps-mfa-errors")
+        .unwrap()
+        .args(["explain", "--json", "--cloud", "government", "-"])
+        .write_stdin(event.clone())
+        .output()
+        .unwrap();
+    let cli: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let reply = post(
+        &server,
+        "/api/v1/explain?cloud=gov",
+        "text/plain; charset=utf-8",
+        event.as_bytes(),
+    );
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.json().to_string(), cli.to_string());
+    assert_eq!(reply.json()["matched_by"], "scan");
+    let empty = post(&server, "/api/v1/explain", "text/plain", b"  \n");
+    assert_eq!(empty.status, 400);
+    let huge = post(
+        &server,
+        "/api/v1/explain",
+        "text/plain",
+        &vec![b'a'; (1 << 20) + 1],
+    );
+    assert_eq!(huge.status, 413);
+    assert!(huge.json()["error"]
+        .as_str()
+        .unwrap()
+        .contains("/api/v1/scan"));
 }
