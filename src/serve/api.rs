@@ -81,12 +81,7 @@ pub(super) struct ExplainParams {
 pub(super) async fn explain(
     params: Result<Query<ExplainParams>, QueryRejection>,
 ) -> Result<Json<Value>, ApiError> {
-    let Query(params) = params.map_err(|e| {
-        ApiError::new(
-            StatusCode::BAD_REQUEST,
-            format!("malformed query string: {}", e.body_text()),
-        )
-    })?;
+    let params = query_params(params)?;
     let query = params.q.as_deref().map(str::trim).unwrap_or("");
     if query.is_empty() {
         return Err(ApiError::new(
@@ -108,12 +103,7 @@ pub(super) async fn explain_post(
     params: Result<Query<ExplainParams>, QueryRejection>,
     body: Bytes,
 ) -> Result<Json<Value>, ApiError> {
-    let Query(params) = params.map_err(|e| {
-        ApiError::new(
-            StatusCode::BAD_REQUEST,
-            format!("malformed query string: {}", e.body_text()),
-        )
-    })?;
+    let params = query_params(params)?;
     if body.len() > MAX_EXPLAIN_BYTES {
         return Err(ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -141,6 +131,16 @@ fn explain_document(query: &str, cloud: Cloud) -> Result<Json<Value>, ApiError> 
         Ok(document) => Ok(Json(to_json(&document))),
         Err(miss) => Err(ApiError::miss(&miss, to_json(&miss))),
     }
+}
+
+/// The query string's parameters, or a 400 saying what is wrong with it.
+fn query_params<T>(params: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
+    params.map(|Query(params)| params).map_err(|e| {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            format!("malformed query string: {}", e.body_text()),
+        )
+    })
 }
 
 /// A document as `serde_json::Value`, as the CLI writes it (keys sorted).
@@ -219,12 +219,7 @@ pub(super) async fn scan(
     params: Result<Query<ScanParams>, QueryRejection>,
     request: Request,
 ) -> Result<Json<SummaryDocument>, ApiError> {
-    let Query(params) = params.map_err(|e| {
-        ApiError::new(
-            StatusCode::BAD_REQUEST,
-            format!("malformed query string: {}", e.body_text()),
-        )
-    })?;
+    let params = query_params(params)?;
     let failed = |f: ScanFailure| ApiError::new(f.status, f.message);
     let is_form = request
         .headers()
