@@ -24,7 +24,6 @@
 
 use std::collections::BTreeMap;
 
-use jiff::tz::Offset;
 use jiff::Timestamp;
 
 use super::{EventTime, Finding, FoundCode, InputFormat, InputSummary, ScanError};
@@ -256,7 +255,7 @@ impl Group {
     /// Keeps `stamp` as the first or last time seen when `time` (read from it, and made UTC
     /// where the source or the machine's offset allows) is earlier or later than those kept.
     fn saw_time(&mut self, stamp: String, time: Option<EventTime>) {
-        let key = time.map(sort_key);
+        let key = time.map(|t| t.on_own_clock().unwrap_or(Timestamp::MIN));
         // `None` (a stamp that is not a time) sorts before every time: it never replaces one.
         let earlier = self
             .first_seen
@@ -505,18 +504,11 @@ fn order_key(code: &FoundCode) -> (u8, usize, &str) {
 /// A time a group saw: as logged, as read, and its place in time.
 #[derive(Debug, Clone)]
 struct Seen {
+    /// Where it sorts: [`EventTime::on_own_clock`], kept so that each finding compares without
+    /// converting the times it is compared with.
     key: Option<Timestamp>,
     time: Option<EventTime>,
     stamp: String,
-}
-
-/// Where a time sorts: a UTC time at its instant, a local one (offset unknown) as if it were
-/// UTC, which is off by the machine's offset at most.
-fn sort_key(time: EventTime) -> Timestamp {
-    match time {
-        EventTime::Utc(stamp) => stamp,
-        EventTime::Local(local) => Offset::UTC.to_timestamp(local).unwrap_or(Timestamp::MIN),
-    }
 }
 
 /// A correlation ID's hash for counting distinct IDs: case-insensitive (a GUID's hex digits may

@@ -95,9 +95,13 @@ impl EventTime {
     /// event on the same clock.
     #[must_use]
     pub fn second(&self) -> i64 {
-        Offset::UTC
-            .to_timestamp(self.civil())
-            .map_or(0, |stamp| stamp.as_second())
+        self.on_own_clock().map_or(0, |stamp| stamp.as_second())
+    }
+
+    /// The instant on the event's own clock: a UTC time's own, a local one's as if it were UTC
+    /// (off by the machine's offset at most). `None` past the years a timestamp holds.
+    pub(crate) fn on_own_clock(&self) -> Option<Timestamp> {
+        Offset::UTC.to_timestamp(self.civil()).ok()
     }
 }
 
