@@ -392,10 +392,7 @@ fn fact(record: FactRecord) -> Body {
 /// ```
 #[must_use]
 pub fn aadsts_url(aadsts: &str) -> Option<String> {
-    let digits = aadsts
-        .get(..6)?
-        .eq_ignore_ascii_case("AADSTS")
-        .then(|| &aadsts[6..])?;
+    let digits = crate::lookup::strip_prefix_ignore_case(aadsts, "AADSTS")?;
     (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
         .then(|| format!("https://login.microsoftonline.com/error?code={digits}"))
 }

@@ -38,6 +38,14 @@ pub(crate) fn parse<T: Name>(id: &str) -> Result<T, crate::Unknown<T>> {
         .ok_or_else(|| crate::Unknown::new(id))
 }
 
+/// `text` without `prefix`, compared ignoring ASCII case (`errorcode:: X`, `BeforeRegAdd_...`).
+#[cfg(feature = "scan")]
+pub(crate) fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
+}
+
 /// Looks `name` up in a map keyed by lower-case identifiers, ignoring ASCII case and without
 /// allocating: a name without upper-case letters is looked up as it is; any other is folded
 /// into a stack buffer as long as the longest identifier.
@@ -107,8 +115,9 @@ impl MessageMatch {
 /// wording that drifts the way logs and posts do also matches, with its
 /// [`similarity`](MessageMatch::similarity) below exact: singular or plural (the verb
 /// agreeing with it too), a contraction or its expansion, an article more or less, British or
-/// American spelling, other spacing or punctuation. Only these: the whole fixed structure of the wording, every rare word in it,
-/// has to be there, so ordinary NPS and RADIUS lines match nothing. When
+/// American spelling, other spacing or punctuation. Only these: the whole fixed structure of
+/// the wording, every rare word in it, has to be there, so ordinary NPS and RADIUS lines match
+/// nothing. When
 /// several messages match, the most specific one (the most literal text) wins, so
 /// `Wrong code and pin entered. (OneWaySMS)` is `SMSAuthFailedWrongCodePinEntered`, not
 /// `OathCodePinIncorrect`.

@@ -1,6 +1,7 @@
 //! What a pasted text names: a code (however it is quoted or spelt), a registry setting, a
 //! documented message, the codes a scan finds in it, or a symptom.
 
+use crate::lookup::strip_prefix_ignore_case;
 use crate::scan::{scan_str, Finding};
 use crate::search::{search_limit, Target};
 use crate::{find_message, find_symptom, ErrorCode, MessageMatch, Setting, Symptom};
@@ -169,16 +170,9 @@ fn setting_in_registry_text(text: &str) -> Option<Setting> {
 
 /// `AADSTS` and five to nine digits, in any case.
 fn is_aadsts(name: &str) -> bool {
-    name.get(..6)
-        .is_some_and(|head| head.eq_ignore_ascii_case("AADSTS"))
-        && (5..=9).contains(&name[6..].len())
-        && name[6..].bytes().all(|b| b.is_ascii_digit())
-}
-
-fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
-    let head = text.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix)
-        .then(|| &text[prefix.len()..])
+    strip_prefix_ignore_case(name, "AADSTS").is_some_and(|digits| {
+        (5..=9).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
+    })
 }
 
 /// The code `name` spells in any case, with `_`, `-` or spaces between its words or none
@@ -204,20 +198,23 @@ fn setting_named(name: &str) -> Option<Setting> {
 
 /// The symptom whose id `name` is, in any case, with `_`, `-` or spaces between its words.
 fn symptom_named(name: &str) -> Option<Symptom> {
-    let words = |text: &str| {
-        text.split([' ', '\t', '_', '-'])
-            .filter(|w| !w.is_empty())
-            .map(str::to_ascii_lowercase)
-            .collect::<Vec<_>>()
-    };
-    let wanted = words(name);
-    Symptom::all().find(|s| words(s.as_str()) == wanted)
+    let lower = |word: &str| word.to_ascii_lowercase();
+    Symptom::all().find(|s| {
+        name_words(name)
+            .map(lower)
+            .eq(name_words(s.as_str()).map(lower))
+    })
+}
+
+/// The words of a name written with `_`, `-` or spaces (or tabs) between them.
+fn name_words(name: &str) -> impl Iterator<Item = &str> + Clone {
+    name.split([' ', '\t', '_', '-']).filter(|w| !w.is_empty())
 }
 
 /// A name of at most four words, lower case, without separators; `None` for anything longer or
 /// holding other characters.
 fn squash(name: &str) -> Option<String> {
-    let words = name.split([' ', '\t', '_', '-']).filter(|w| !w.is_empty());
+    let words = name_words(name);
     if words.clone().count() > 4 {
         return None;
     }

@@ -97,9 +97,18 @@ impl Setting {
     /// ```
     #[must_use]
     pub fn value_for(self, cloud: Cloud) -> Option<&'static str> {
-        self.cloud_values()
-            .iter()
-            .find(|v| v.cloud == cloud)
-            .map(CloudValue::value)
+        self.cloud_value(cloud).map(CloudValue::value)
+    }
+
+    /// The value to use in `cloud` with its note and sources, if the setting differs by cloud.
+    ///
+    /// ```
+    /// use nps_mfa_errors::{Cloud, Setting};
+    /// let public = Setting::StsUrl.cloud_value(Cloud::Public).unwrap();
+    /// assert!(public.note().unwrap().starts_with("Not set in the public cloud"));
+    /// ```
+    #[must_use]
+    pub fn cloud_value(self, cloud: Cloud) -> Option<&'static CloudValue> {
+        self.cloud_values().iter().find(|v| v.cloud == cloud)
     }
 }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::registry::{RegistryKey, RegistryValue};
+use crate::lookup::strip_prefix_ignore_case;
 use crate::{Cloud, NpsDll, Setting, Source};
 
 /// How a value fares.
@@ -104,25 +105,20 @@ pub fn audit_registry(keys: &[RegistryKey], file: Option<&Arc<str>>) -> Vec<Conf
 /// ```
 #[must_use]
 pub fn superseded_by<'a>(file: &str, records: &'a [ConfigRecord]) -> Option<&'a str> {
-    const BEFORE: &str = "beforeregadd_";
-    const AFTER: &str = "afterregadd_";
-    let split = file.rfind(['/', '\\']).map_or(0, |at| at + 1);
-    let (folder, name) = file.split_at(split);
-    let rest = name.get(BEFORE.len()..)?;
-    if !name[..BEFORE.len()].eq_ignore_ascii_case(BEFORE) {
-        return None;
+    /// The folder (with its separator) and the file name.
+    fn parts(path: &str) -> (&str, &str) {
+        path.split_at(path.rfind(['/', '\\']).map_or(0, |at| at + 1))
     }
+    let (folder, name) = parts(file);
+    let dump = strip_prefix_ignore_case(name, "BeforeRegAdd_")?;
     records
         .iter()
         .filter_map(|record| record.file.as_deref())
         .find(|other| {
-            let split = other.rfind(['/', '\\']).map_or(0, |at| at + 1);
-            let (other_folder, other_name) = other.split_at(split);
+            let (other_folder, other_name) = parts(other);
             other_folder == folder
-                && other_name
-                    .get(..AFTER.len())
-                    .is_some_and(|head| head.eq_ignore_ascii_case(AFTER))
-                && other_name[AFTER.len()..].eq_ignore_ascii_case(rest)
+                && strip_prefix_ignore_case(other_name, "AfterRegAdd_")
+                    .is_some_and(|other_dump| other_dump.eq_ignore_ascii_case(dump))
         })
 }
 
@@ -205,8 +201,9 @@ fn judge_cloud_value(setting: Setting, data: &str, rec: &mut ConfigRecord) {
     let name = setting.as_str();
     match cloud {
         Some(cloud) => {
-            let expected = setting.value_for(cloud).unwrap_or_default();
-            if let Some(cv) = setting.cloud_values().iter().find(|cv| cv.cloud() == cloud) {
+            let documented = setting.cloud_value(cloud);
+            let expected = documented.map_or("", |cv| cv.value());
+            if let Some(cv) = documented {
                 rec.source = cite(cv.sources()).or(rec.source.take());
             }
             // Another setting's value for the same cloud: the pages moved hosts between keys
@@ -221,10 +218,7 @@ fn judge_cloud_value(setting: Setting, data: &str, rec: &mut ConfigRecord) {
                 rec.message = format!("{name} is the documented {} value.", cloud.title());
             } else if let Some(other) = moved {
                 rec.verdict = Verdict::Warning;
-                let note = setting
-                    .cloud_values()
-                    .iter()
-                    .find(|cv| cv.cloud() == cloud)
+                let note = documented
                     .and_then(|cv| cv.note())
                     .map(|note| format!(" {note}"))
                     .unwrap_or_default();
@@ -311,9 +305,7 @@ fn missing_cloud_values(
             // The page that documents this value for this cloud (not the cloud's first source,
             // which may predate the key).
             source: setting
-                .cloud_values()
-                .iter()
-                .find(|cv| cv.cloud() == cloud)
+                .cloud_value(cloud)
                 .and_then(|cv| cite(cv.sources()))
                 .or_else(|| cite(cloud.sources())),
         });

@@ -108,7 +108,7 @@ pub fn write_setting_for(
 /// The value `setting` takes in `cloud`: the cloud's own, or "the same in every cloud".
 fn write_cloud_value(out: &mut impl Write, setting: Setting, cloud: Cloud) -> io::Result<()> {
     let label = format!("  In {}: ", cloud.title());
-    let own = setting.cloud_values().iter().find(|v| v.cloud() == cloud);
+    let own = setting.cloud_value(cloud);
     let text = match own {
         Some(value) => {
             let mut text = value.value().to_owned();

@@ -157,7 +157,7 @@ fn related_section(related: &Related) -> Markup {
                         tr {
                             td.setting { a.code href={ "/settings#" (setting.as_str()) } { (setting.as_str()) } br; span.muted { (setting.summary()) } }
                             @for cloud in Cloud::all() {
-                                @match setting.cloud_values().iter().find(|v| v.cloud() == cloud) {
+                                @match setting.cloud_value(cloud) {
                                     Some(value) => td.code {
                                         (value.value())
                                         @if let Some(note) = value.note() { br; span.muted.note { (note) } }
