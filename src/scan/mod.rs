@@ -557,6 +557,34 @@ fn detect(head: &[u8]) -> InputFormat {
     }
 }
 
+/// Decodes bytes as the scanner reads its inputs: UTF-8, or UTF-16 (little- or big-endian) with
+/// or without a byte-order mark; a leading byte-order mark is dropped. For text a person pipes
+/// or posts (`explain -` from Windows PowerShell, a dashboard's request body).
+///
+/// ```
+/// use nps_mfa_errors::scan::decode_text;
+///
+/// let utf16le: Vec<u8> = "STS_URL\r\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+/// let utf16be: Vec<u8> = "STS_URL".encode_utf16().flat_map(u16::to_be_bytes).collect();
+/// for bytes in [
+///     b"STS_URL".to_vec(),
+///     b"\xEF\xBB\xBFSTS_URL".to_vec(),
+///     [&[0xFF, 0xFE][..], &utf16le].concat(),
+///     utf16le.clone(),
+///     [&[0xFE, 0xFF][..], &utf16be].concat(),
+/// ] {
+///     assert_eq!(decode_text(&bytes).trim(), "STS_URL", "{bytes:?}");
+/// }
+/// ```
+#[must_use]
+pub fn decode_text(bytes: &[u8]) -> String {
+    let text = sniff::decode_head(bytes);
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    }
+}
+
 /// Scans text in memory with the shared scanner.
 ///
 /// ```

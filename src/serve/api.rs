@@ -97,7 +97,7 @@ pub(super) async fn explain(
 /// input: one event or a few, not a whole log (`/api/v1/scan` takes those).
 const MAX_EXPLAIN_BYTES: usize = 1 << 20;
 
-/// `POST /api/v1/explain[?cloud=…]` with the text as the body (UTF-8): the same document as
+/// `POST /api/v1/explain[?cloud=…]` with the text as the body: the same document as
 /// `GET`, for a pasted event too long for a URL.
 pub(super) async fn explain_post(
     params: Result<Query<ExplainParams>, QueryRejection>,
@@ -114,8 +114,9 @@ pub(super) async fn explain_post(
             ),
         ));
     }
-    let text = String::from_utf8_lossy(&body);
-    let query = text.trim_start_matches('\u{feff}').trim();
+    // UTF-8, or UTF-16 as a Windows client may send it: read as the scanner reads files.
+    let text = crate::scan::decode_text(&body);
+    let query = text.trim();
     if query.is_empty() {
         return Err(ApiError::new(
             StatusCode::BAD_REQUEST,

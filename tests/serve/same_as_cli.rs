@@ -188,6 +188,18 @@ fn a_posted_event_is_explained_as_the_cli_explains_it_from_standard_input() {
     assert_eq!(reply.status, 200, "{}", reply.body);
     assert_eq!(reply.json().to_string(), cli.to_string());
     assert_eq!(reply.json()["matched_by"], "scan");
+    // UTF-16 with a byte-order mark, as a Windows client may send it, reads the same.
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(event.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let reply = post(
+        &server,
+        "/api/v1/explain?cloud=gov",
+        "text/plain; charset=utf-16",
+        &utf16,
+    );
+    assert_eq!(reply.json().to_string(), cli.to_string());
     let empty = post(&server, "/api/v1/explain", "text/plain", b"  \n");
     assert_eq!(empty.status, 400);
     let huge = post(

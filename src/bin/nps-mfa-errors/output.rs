@@ -142,26 +142,8 @@ pub fn read_query_stdin() -> std::io::Result<String> {
             MAX_QUERY_BYTES >> 20
         )));
     }
-    Ok(decode_query(&bytes))
-}
-
-/// Text piped from PowerShell or saved by Notepad: UTF-8 with or without a byte-order mark,
-/// or UTF-16 (little-endian without a mark too, as Windows PowerShell 5.1 writes it).
-fn decode_query(bytes: &[u8]) -> String {
-    let utf16 = |bytes: &[u8], unit: fn([u8; 2]) -> u16| {
-        let units: Vec<u16> = bytes
-            .chunks_exact(2)
-            .map(|pair| unit([pair[0], pair[1]]))
-            .collect();
-        String::from_utf16_lossy(&units)
-    };
-    match bytes {
-        [0xEF, 0xBB, 0xBF, rest @ ..] => String::from_utf8_lossy(rest).into_owned(),
-        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
-        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
-        [first, 0, ..] if *first != 0 => utf16(bytes, u16::from_le_bytes),
-        _ => String::from_utf8_lossy(bytes).into_owned(),
-    }
+    // Piped from Windows PowerShell, the text is UTF-16: read as the scanner reads files.
+    Ok(nps_mfa_errors::scan::decode_text(&bytes))
 }
 
 /// Bad usage of `subcommand`: clap's usage message with `message`, and exit code 2.
@@ -178,27 +160,6 @@ pub fn usage_error(subcommand: &str, message: String) -> ! {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_query_piped_with_a_byte_order_mark_or_in_utf16_reads_as_text() {
-        let utf16le: Vec<u8> = "STS_URL\r\n"
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes)
-            .collect();
-        let utf16be: Vec<u8> = "STS_URL"
-            .encode_utf16()
-            .flat_map(u16::to_be_bytes)
-            .collect();
-        for bytes in [
-            b"STS_URL".to_vec(),
-            b"\xEF\xBB\xBFSTS_URL".to_vec(),
-            [&[0xFF, 0xFE][..], &utf16le].concat(),
-            utf16le.clone(),
-            [&[0xFE, 0xFF][..], &utf16be].concat(),
-        ] {
-            assert_eq!(decode_query(&bytes).trim(), "STS_URL", "{bytes:?}");
-        }
-    }
 
     #[test]
     fn json_stays_valid_and_the_same_with_c1_controls_escaped() {
