@@ -3,8 +3,9 @@
 //!
 //! Identity is channel + computer + `EventRecordID` where the export carries it, else code +
 //! correlation ID + user + time to the second, or, for an event naming neither, code + message
-//! text + exact time. A text export gives local time and an XML export UTC, so with a correlation ID (unique per request) the time is compared within the
-//! quarter hour, which every UTC offset in use keeps; without one it must match to the second.
+//! text + exact time. A text export gives local time and an XML export UTC, so with a
+//! correlation ID (unique per request) the time is compared within the quarter hour, which
+//! every UTC offset in use keeps; without one it must match to the second.
 //!
 //! Two events that both carry a record ID are one event only when the IDs are the same: two
 //! requests of one user in one second, logged as two records, count twice. An event without

@@ -68,7 +68,9 @@ pub(crate) fn read_evtx<R: Read + Seek + 'static>(
     mut reader: R,
     each: &mut dyn FnMut(EvtxRecord),
 ) -> Result<EvtxOutcome, String> {
-    let unreadable = |error: std::io::Error| format!("not a readable binary event log ({error})");
+    fn unreadable(error: impl std::fmt::Display) -> String {
+        format!("not a readable binary event log ({error})")
+    }
     let len = reader.seek(SeekFrom::End(0)).map_err(unreadable)?;
     reader.seek(SeekFrom::Start(0)).map_err(unreadable)?;
     let mut header = Vec::with_capacity(44);
@@ -79,7 +81,7 @@ pub(crate) fn read_evtx<R: Read + Seek + 'static>(
     reader.seek(SeekFrom::Start(0)).map_err(unreadable)?;
     let settings = evtx::ParserSettings::new().num_threads(1).indent(false);
     let mut parser = evtx::EvtxParser::from_read_seek(reader)
-        .map_err(|error| format!("not a readable binary event log ({error})"))?
+        .map_err(unreadable)?
         .with_configuration(settings);
     let mut outcome = EvtxOutcome {
         cut_off: cut_off(&header, len),

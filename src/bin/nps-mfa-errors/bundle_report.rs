@@ -63,22 +63,18 @@ pub fn write_text(report: BundleReport, out: &mut impl Write) -> io::Result<()> 
 
 fn write_config(out: &mut impl Write, records: &[ConfigRecord]) -> io::Result<()> {
     // A snapshot from before the health-check script's changes is shown, not counted.
-    let current = |r: &&ConfigRecord| {
-        r.file
-            .as_deref()
-            .is_none_or(|file| superseded_by(file, records).is_none())
-    };
-    let count = |verdict| {
-        records
-            .iter()
-            .filter(current)
-            .filter(|r| r.verdict == verdict)
-            .count()
-    };
+    let counted: Vec<&ConfigRecord> = records
+        .iter()
+        .filter(|r| {
+            r.file
+                .as_deref()
+                .is_none_or(|file| superseded_by(file, records).is_none())
+        })
+        .collect();
+    let count = |verdict| counted.iter().filter(|r| r.verdict == verdict).count();
     let (errors, warnings) = (count(Verdict::Error), count(Verdict::Warning));
-    let counted = records.iter().filter(current).count();
     writeln!(out)?;
-    let of_current = if counted < records.len() {
+    let of_current = if counted.len() < records.len() {
         " in the current snapshots"
     } else {
         ""
